@@ -1,0 +1,22 @@
+# Native targets: the HTTP server, its integration tests, and command-line tools.
+find_package(SQLite3 REQUIRED)
+find_package(Threads REQUIRED)
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
+
+file(GLOB DP_SERVER_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/server/*.cpp)
+list(FILTER DP_SERVER_SOURCES EXCLUDE REGEX ".*/main\\.cpp$")
+add_library(doorplate_server_lib STATIC ${DP_SERVER_SOURCES})
+target_include_directories(doorplate_server_lib PUBLIC ${CMAKE_SOURCE_DIR}/server)
+target_link_libraries(doorplate_server_lib PUBLIC doorplate_core SQLite::SQLite3 PkgConfig::HTTPLIB Threads::Threads PRIVATE dp_warnings)
+
+add_executable(doorplate-server ${CMAKE_SOURCE_DIR}/server/main.cpp)
+target_link_libraries(doorplate-server PRIVATE doorplate_server_lib dp_warnings)
+
+# Server integration tests start the real doorplate-server binary on an ephemeral port.
+file(GLOB DP_SERVER_TESTS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/server/test_*.cpp)
+add_executable(server_tests ${CMAKE_SOURCE_DIR}/tests/doctest_main.cpp ${DP_SERVER_TESTS})
+target_link_libraries(server_tests PRIVATE doorplate_server_lib dp_warnings)
+target_compile_definitions(server_tests PRIVATE
+  DP_SERVER_BIN="$<TARGET_FILE:doorplate-server>" DP_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
+add_dependencies(server_tests doorplate-server)

@@ -1,0 +1,41 @@
+# WebAssembly targets (emcmake): Dear ImGui, the browser apps, and link flags for the core tests.
+set(DP_IMGUI_DEFS IMGUI_USE_WCHAR32 IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_DEBUG_TOOLS
+    IMGUI_DISABLE_DEFAULT_FONT IMGUI_IMPL_OPENGL_ES3)
+add_library(imgui STATIC
+  ${IMGUI_DIR}/imgui.cpp ${IMGUI_DIR}/imgui_draw.cpp ${IMGUI_DIR}/imgui_tables.cpp
+  ${IMGUI_DIR}/imgui_widgets.cpp
+  ${IMGUI_DIR}/backends/imgui_impl_glfw.cpp ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
+target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR} ${IMGUI_DIR}/backends)
+target_compile_definitions(imgui PUBLIC ${DP_IMGUI_DEFS})
+
+set(DP_WASM_LINK -sUSE_GLFW=3 -sUSE_WEBGL2=1 -sFULL_ES3=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
+    -sALLOW_MEMORY_GROWTH=1 -sENVIRONMENT=web -sTOTAL_STACK=1048576 -sEXIT_RUNTIME=0
+    "-sEXPORTED_RUNTIME_METHODS=['UTF8ToString','stringToUTF8','lengthBytesUTF8']"
+    --js-library ${CMAKE_SOURCE_DIR}/wasm/platform_web.js)
+if(CMAKE_BUILD_TYPE STREQUAL "Release")
+  target_compile_options(imgui PRIVATE -Oz -flto)
+  target_compile_options(doorplate_core PRIVATE -Oz -flto)
+  list(APPEND DP_WASM_LINK -Oz -flto)
+endif()
+
+# The web apps: wasm/<app>_main.cpp plus the app's own files; platform_web.* is the only
+# JavaScript interop. Output: bin/<app>.js + bin/<app>.wasm (the HTML shell lives in www/).
+file(GLOB DP_WASM_COMMON CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/wasm/common/*.cpp)
+add_library(doorplate_ui STATIC ${CMAKE_SOURCE_DIR}/wasm/platform_web.cpp ${DP_WASM_COMMON})
+target_include_directories(doorplate_ui PUBLIC ${CMAKE_SOURCE_DIR}/wasm ${CMAKE_SOURCE_DIR}/wasm/common)
+target_link_libraries(doorplate_ui PUBLIC imgui doorplate_core PRIVATE dp_warnings)
+target_compile_options(doorplate_ui PRIVATE $<$<CONFIG:Release>:-Oz -flto>)
+
+file(GLOB DP_RESIDENT_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/wasm/resident/*.cpp)
+add_executable(resident ${DP_RESIDENT_SOURCES})
+target_link_libraries(resident PRIVATE doorplate_ui dp_warnings)
+target_compile_options(resident PRIVATE $<$<CONFIG:Release>:-Oz -flto>)
+target_link_options(resident PRIVATE ${DP_WASM_LINK}
+  "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free','_dp_frame','_dp_on_fetch','_dp_on_event']")
+set_target_properties(resident PROPERTIES SUFFIX ".js"
+  LINK_DEPENDS ${CMAKE_SOURCE_DIR}/wasm/platform_web.js)
+
+# Core tests under node: one self-contained .js (no fetch of a .wasm file).
+target_link_options(core_tests PRIVATE -sSINGLE_FILE=1 -sENVIRONMENT=node -sALLOW_MEMORY_GROWTH=1
+  -sEXIT_RUNTIME=1 -sNODERAWFS=1 -sTOTAL_STACK=1048576)
+set_target_properties(core_tests PROPERTIES SUFFIX ".js")

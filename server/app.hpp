@@ -1,0 +1,29 @@
+// The server application: configuration, storage and content shared by the route files.
+// Each route area registers its handlers on the httplib::Server in its own file.
+#pragma once
+#include <httplib.h>
+
+#include <string>
+#include <vector>
+
+#include "config.hpp"
+#include "db.hpp"
+#include "item_directory.hpp"
+
+namespace dp {
+
+struct App {
+    ServerConfig config;
+    Db& db;
+    ItemDirectory items;
+};
+
+void register_static_routes(httplib::Server& server, App& app);
+void register_doorplate_routes(httplib::Server& server, App& app);
+void register_item_routes(httplib::Server& server, App& app);
+
+// Loads assets/demo into an empty database; returns the number of doorplates created
+// (0 when the database already had doorplates).
+int seed_demo_county(Db& db, const std::string& assets_dir);
+
+}  // namespace dp

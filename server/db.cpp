@@ -1,0 +1,106 @@
+// SQLite wrapper (see db.hpp): WAL, foreign keys, busy timeout, migrations via user_version.
+#include "db.hpp"
+
+#include <sqlite3.h>
+
+#include "schema.hpp"
+
+namespace dp {
+
+Stmt::Stmt(Db& db, const char* sql) : db_(db) {
+    if (sqlite3_prepare_v2(db.handle(), sql, -1, &stmt_, nullptr) != SQLITE_OK) db.fail("prepare");
+}
+Stmt::~Stmt() { sqlite3_finalize(stmt_); }
+
+Stmt& Stmt::bind(int i, const std::string& v) {
+    if (sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT) != SQLITE_OK)
+        db_.fail("bind");
+    return *this;
+}
+Stmt& Stmt::bind(int i, int64_t v) {
+    if (sqlite3_bind_int64(stmt_, i, v) != SQLITE_OK) db_.fail("bind");
+    return *this;
+}
+Stmt& Stmt::bind(int i, double v) {
+    if (sqlite3_bind_double(stmt_, i, v) != SQLITE_OK) db_.fail("bind");
+    return *this;
+}
+Stmt& Stmt::bind_null(int i) {
+    if (sqlite3_bind_null(stmt_, i) != SQLITE_OK) db_.fail("bind");
+    return *this;
+}
+bool Stmt::step() {
+    int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    db_.fail("step");
+}
+void Stmt::reset() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+}
+int64_t Stmt::int64(int col) const { return sqlite3_column_int64(stmt_, col); }
+double Stmt::real(int col) const { return sqlite3_column_double(stmt_, col); }
+std::string Stmt::text(int col) const {
+    auto p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
+    return p ? std::string(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, col))) : std::string();
+}
+bool Stmt::is_null(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+
+Db::Db(const std::string& path) {
+    int rc = sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                             nullptr);
+    if (rc != SQLITE_OK) {
+        std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
+        sqlite3_close(db_);
+        db_ = nullptr;
+        throw DbError("cannot open database " + path + ": " + msg);
+    }
+    sqlite3_busy_timeout(db_, 5000);
+    exec("PRAGMA journal_mode=WAL");
+    exec("PRAGMA synchronous=FULL");
+    exec("PRAGMA foreign_keys=ON");
+    migrate();
+}
+
+Db::~Db() { sqlite3_close(db_); }
+
+void Db::fail(const std::string& what) const { throw DbError("sqlite " + what + ": " + sqlite3_errmsg(db_)); }
+
+void Db::exec(const char* sql) {
+    auto l = lock();
+    char* err = nullptr;
+    if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+        std::string msg = err ? err : "unknown error";
+        sqlite3_free(err);
+        throw DbError("sqlite exec: " + msg);
+    }
+}
+
+int64_t Db::last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
+
+int Db::newest_schema_version() { return static_cast<int>(schema_migrations().size()); }
+
+int Db::schema_version() const {
+    sqlite3_stmt* s = nullptr;
+    sqlite3_prepare_v2(db_, "PRAGMA user_version", -1, &s, nullptr);
+    int v = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
+    sqlite3_finalize(s);
+    return v;
+}
+
+void Db::migrate() {
+    int have = schema_version();
+    int newest = newest_schema_version();
+    if (have > newest)
+        throw DbError("database schema version " + std::to_string(have) + " is newer than this server knows (" +
+                      std::to_string(newest) + "); use a newer doorplate-server");
+    for (int v = have; v < newest; ++v) {
+        transaction([&] {
+            exec(schema_migrations()[static_cast<size_t>(v)]);
+            exec(("PRAGMA user_version=" + std::to_string(v + 1)).c_str());
+        });
+    }
+}
+
+}  // namespace dp

@@ -1,0 +1,88 @@
+// Db owns the SQLite connection: RAII statements with bound parameters only, numbered schema
+// migrations applied at open, and one mutex so the HTTP thread pool never shares a statement.
+#pragma once
+#include <cstdint>
+#include <mutex>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace dp {
+
+struct DbError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+class Db;
+
+// A prepared statement; bind with 1-based indexes, step until false.
+class Stmt {
+public:
+    Stmt(Db& db, const char* sql);
+    ~Stmt();
+    Stmt(const Stmt&) = delete;
+    Stmt& operator=(const Stmt&) = delete;
+
+    Stmt& bind(int i, const std::string& v);
+    Stmt& bind(int i, int64_t v);
+    Stmt& bind(int i, int v) { return bind(i, static_cast<int64_t>(v)); }
+    Stmt& bind(int i, double v);
+    Stmt& bind_null(int i);
+    bool step();  // true while a row is available
+    void reset();
+
+    int64_t int64(int col) const;
+    double real(int col) const;
+    std::string text(int col) const;
+    bool is_null(int col) const;
+
+private:
+    Db& db_;
+    sqlite3_stmt* stmt_ = nullptr;
+};
+
+class Db {
+public:
+    // Opens (creating if needed) and migrates to the newest schema; throws DbError with a clear
+    // message if the file is newer than this program knows.
+    explicit Db(const std::string& path);
+    ~Db();
+    Db(const Db&) = delete;
+    Db& operator=(const Db&) = delete;
+
+    void exec(const char* sql);
+    int64_t last_insert_id() const;
+    int schema_version() const;
+    static int newest_schema_version();
+
+    // Everything that touches the connection holds this lock (statements included).
+    std::unique_lock<std::recursive_mutex> lock() { return std::unique_lock<std::recursive_mutex>(mutex_); }
+
+    // Runs fn inside BEGIN IMMEDIATE … COMMIT (rolled back if fn throws).
+    template <class Fn>
+    void transaction(Fn&& fn) {
+        auto l = lock();
+        exec("BEGIN IMMEDIATE");
+        try {
+            fn();
+            exec("COMMIT");
+        } catch (...) {
+            exec("ROLLBACK");
+            throw;
+        }
+    }
+
+    sqlite3* handle() { return db_; }
+    [[noreturn]] void fail(const std::string& what) const;
+
+private:
+    void migrate();
+    sqlite3* db_ = nullptr;
+    std::recursive_mutex mutex_;
+};
+
+}  // namespace dp

@@ -1,0 +1,66 @@
+// /api/v1/doorplates: the doorplate listing and one doorplate with its area and popular items.
+#include "app.hpp"
+#include "doorplate.hpp"
+#include "http_util.hpp"
+
+namespace dp {
+namespace {
+
+const char* kDoorplateColumns =
+    "SELECT code, area_id, town_id, county, town, village, road, number, building, lat, lng FROM doorplates ";
+
+Doorplate doorplate_from_row(const Stmt& s) {
+    Doorplate d;
+    d.code = s.text(0);
+    d.area_id = s.text(1);
+    d.town_id = s.text(2);
+    d.address = {s.text(3), s.text(4), s.text(5), s.text(6), s.text(7), s.text(8)};
+    d.location = {s.real(9), s.real(10)};
+    return d;
+}
+
+void list_doorplates(App& app, const httplib::Request& req, httplib::Response& res) {
+    int limit = int_param(req, "limit", 50, 1, 500);
+    int offset = int_param(req, "offset", 0, 0, 100000000);
+    auto lock = app.db.lock();
+    nlohmann::json list = nlohmann::json::array();
+    Stmt q(app.db, (std::string(kDoorplateColumns) + "ORDER BY area_id, road, CAST(number AS INTEGER), code LIMIT ? OFFSET ?").c_str());
+    q.bind(1, limit).bind(2, offset);
+    while (q.step()) list.push_back(doorplate_from_row(q));
+    Stmt c(app.db, "SELECT COUNT(*) FROM doorplates");
+    c.step();
+    send_json(res, {{"total", c.int64(0)}, {"limit", limit}, {"offset", offset}, {"doorplates", list}});
+}
+
+void get_doorplate(App& app, const httplib::Request& req, httplib::Response& res) {
+    const std::string code = req.matches[1];
+    if (!is_plausible_doorplate_code(code))
+        throw HttpError(400, "bad_doorplate_code", "门牌码格式不对：应为4到16位大写字母或数字");
+    if (!doorplate_code_has_valid_check(code))
+        throw HttpError(404, "doorplate_not_found", "门牌码 " + code + " 的校验位不对，请核对二维码下方的号码");
+    auto lock = app.db.lock();
+    Stmt q(app.db, (std::string(kDoorplateColumns) + "WHERE code = ?").c_str());
+    q.bind(1, code);
+    if (!q.step()) throw HttpError(404, "doorplate_not_found", "没有找到门牌码 " + code);
+    nlohmann::json j = doorplate_from_row(q);
+    nlohmann::json popular = nlohmann::json::array();
+    for (auto& item : app.items.by_popularity()) {
+        if (popular.size() >= 8) break;
+        popular.push_back(item);
+    }
+    j["popular_items"] = popular;
+    send_json(res, j);
+}
+
+}  // namespace
+
+void register_doorplate_routes(httplib::Server& server, App& app) {
+    server.Get("/api/v1/doorplates", [&app](const httplib::Request& req, httplib::Response& res) {
+        list_doorplates(app, req, res);
+    });
+    server.Get(R"(/api/v1/doorplates/([^/]+))", [&app](const httplib::Request& req, httplib::Response& res) {
+        get_doorplate(app, req, res);
+    });
+}
+
+}  // namespace dp

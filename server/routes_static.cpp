@@ -1,0 +1,119 @@
+// Static web files (the app shell, wasm, scripts) from the web root, the doorplate page
+// /d/<code>, the demo index page /, and /healthz.
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "app.hpp"
+#include "http_util.hpp"
+
+namespace dp {
+namespace fs = std::filesystem;
+namespace {
+
+const std::map<std::string, std::string>& mime_types() {
+    static const std::map<std::string, std::string> m = {
+        {".html", "text/html; charset=utf-8"},      {".js", "text/javascript; charset=utf-8"},
+        {".mjs", "text/javascript; charset=utf-8"}, {".wasm", "application/wasm"},
+        {".css", "text/css; charset=utf-8"},        {".json", "application/json; charset=utf-8"},
+        {".svg", "image/svg+xml"},                  {".png", "image/png"},
+        {".jpg", "image/jpeg"},                     {".webp", "image/webp"},
+        {".ico", "image/x-icon"},                   {".otf", "font/otf"},
+        {".woff2", "font/woff2"},                   {".txt", "text/plain; charset=utf-8"},
+        {".webmanifest", "application/manifest+json"}};
+    return m;
+}
+
+bool read_file(const fs::path& p, std::string& out) {
+    std::ifstream in(p, std::ios::binary);
+    if (!in) return false;
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    out = ss.str();
+    return true;
+}
+
+// Resolves a request path inside the web root; empty if it escapes the root or is not a file.
+fs::path resolve_in_root(const fs::path& root, const std::string& url_path) {
+    if (url_path.find("..") != std::string::npos || url_path.find('\\') != std::string::npos ||
+        url_path.find('\0') != std::string::npos)
+        return {};
+    std::error_code ec;
+    fs::path real_root = fs::canonical(root, ec);
+    if (ec) return {};
+    fs::path candidate = fs::weakly_canonical(real_root / fs::path(url_path).relative_path(), ec);
+    if (ec) return {};
+    auto rel = candidate.lexically_relative(real_root);
+    if (rel.empty() || *rel.begin() == "..") return {};
+    if (!fs::is_regular_file(candidate, ec)) return {};
+    return candidate;
+}
+
+void serve_file(const fs::path& file, httplib::Response& res) {
+    std::string body;
+    if (!read_file(file, body)) throw HttpError(404, "not_found", "找不到文件");
+    auto it = mime_types().find(file.extension().string());
+    const std::string type = it != mime_types().end() ? it->second : "application/octet-stream";
+    res.set_header("Cache-Control", file.extension() == ".html" ? "no-cache" : "public, max-age=300");
+    res.set_header("X-Content-Type-Options", "nosniff");
+    res.set_content(std::move(body), type.c_str());
+}
+
+std::string html_escape(const std::string& s) {
+    std::string out;
+    for (char c : s) switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&#39;"; break;
+            default: out += c;
+        }
+    return out;
+}
+
+void demo_index(App& app, httplib::Response& res) {
+    std::string rows;
+    {
+        auto lock = app.db.lock();
+        Stmt q(app.db,
+               "SELECT d.code, d.town || d.village || d.road || d.number || d.building FROM doorplates d "
+               "JOIN (SELECT area_id, MIN(code) AS code FROM doorplates GROUP BY area_id) f ON f.code = d.code "
+               "ORDER BY d.area_id LIMIT 24");
+        while (q.step())
+            rows += "<li><a href=\"/d/" + html_escape(q.text(0)) + "\">" + html_escape(q.text(1)) + "</a> <code>" +
+                    html_escape(q.text(0)) + "</code></li>\n";
+    }
+    res.set_header("Cache-Control", "no-cache");
+    res.set_content(
+        "<!doctype html><html lang=\"zh-Hans\"><head><meta charset=\"utf-8\">"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        "<title>数字政务门牌 · 演示</title><link rel=\"stylesheet\" href=\"/site.css\"></head><body><main>"
+        "<h1>数字政务门牌 · 演示县</h1><p>政务门牌先指路，群众办事少跑路。点开一个门牌，看看扫码后居民手机上显示什么：</p><ul>" +
+            rows + "</ul></main></body></html>",
+        "text/html; charset=utf-8");
+}
+
+}  // namespace
+
+void register_static_routes(httplib::Server& server, App& app) {
+    server.Get("/healthz", [](const httplib::Request&, httplib::Response& res) {
+        send_json(res, {{"status", "ok"}});
+    });
+    server.Get("/", [&app](const httplib::Request&, httplib::Response& res) { demo_index(app, res); });
+    // The resident app's shell; the app reads the code from the URL.
+    server.Get(R"(/d/([^/]+))", [&app](const httplib::Request&, httplib::Response& res) {
+        auto file = resolve_in_root(app.config.www_dir, "index.html");
+        if (file.empty()) throw HttpError(500, "missing_web_root", "web root has no index.html: run make build");
+        serve_file(file, res);
+    });
+    server.Get(R"(/(.+))", [&app](const httplib::Request& req, httplib::Response& res) {
+        if (req.path.rfind("/api/", 0) == 0) throw HttpError(404, "not_found", "没有这个接口：" + req.path);
+        auto file = resolve_in_root(app.config.www_dir, req.path);
+        if (file.empty()) throw HttpError(404, "not_found", "找不到这个地址：" + req.path);
+        serve_file(file, res);
+    });
+}
+
+}  // namespace dp

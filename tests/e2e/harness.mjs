@@ -1,0 +1,96 @@
+// End-to-end test harness: starts a real doorplate-server on a free port with a temporary
+// database, launches Debian's Chromium through playwright-core, and runs named tests.
+// Prints "  ok <name>" / "  FAIL <name>: <why>" and a last line "e2e: P passed, F failed".
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+export const artifacts = path.join(root, 'build/test-artifacts');
+const nativeDir = process.env.NATIVE || 'build/native';
+
+export async function startServer() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'doorplate-e2e-'));
+  const bin = path.join(root, nativeDir, 'bin/doorplate-server');
+  const proc = spawn(bin, ['--port', '0', '--db', path.join(dir, 'e2e.db'), '--demo',
+    '--www', path.join(root, 'build/www'), '--assets', path.join(root, 'assets'), '--log-level', 'warn'],
+    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const base = await new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error('server did not start: ' + out)), 20000);
+    proc.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/serving on (http:\/\/[^/\s]+)\//);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    });
+    proc.on('exit', (code) => reject(new Error('server exited with ' + code + ': ' + out)));
+  });
+  return {
+    base,
+    async stop() {
+      proc.kill('SIGTERM');
+      await new Promise((r) => proc.once('exit', r));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+      '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--no-first-run', '--lang=zh-CN'],
+  });
+}
+
+// A phone: 390×844 CSS px at devicePixelRatio 3, touch, mobile user agent.
+export async function phoneContext(browser, extra = {}) {
+  return browser.newContext({
+    viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true,
+    locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...extra,
+  });
+}
+
+// Waits until <html data-app-state> leaves "loading"; returns {state, error}.
+export async function waitForAppState(page, timeoutMs = 30000) {
+  await page.waitForFunction(() => {
+    const s = document.documentElement.dataset.appState;
+    return s === 'ready' || s === 'error';
+  }, null, { timeout: timeoutMs });
+  return page.evaluate(() => ({
+    state: document.documentElement.dataset.appState,
+    error: document.documentElement.dataset.appError || '',
+  }));
+}
+
+export function assert(cond, message) {
+  if (!cond) throw new Error(message);
+}
+
+export async function runTests(tests) {
+  mkdirSync(artifacts, { recursive: true });
+  let passed = 0, failed = 0;
+  const server = await startServer();
+  const browser = await launchBrowser();
+  try {
+    for (const [name, fn] of tests) {
+      const started = Date.now();
+      try {
+        await fn({ base: server.base, browser });
+        passed++;
+        console.log(`  ok ${name} (${Date.now() - started} ms)`);
+      } catch (e) {
+        failed++;
+        console.log(`  FAIL ${name}: ${e && e.stack ? e.stack : e}`);
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+  console.log(`e2e: ${passed} passed, ${failed} failed`);
+  process.exitCode = failed ? 1 : 0;
+}

@@ -1,0 +1,6 @@
+// All browser end-to-end tests (make test runs this file). One file per app area is
+// imported here; each exports a list of [name, fn] pairs.
+import { runTests } from './harness.mjs';
+import { tests as residentLanding } from './test_resident_landing.mjs';
+
+await runTests([...residentLanding]);

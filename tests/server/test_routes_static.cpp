@@ -1,0 +1,80 @@
+// Integration tests of static serving, the doorplate page, health and item listing.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "server_process.hpp"
+
+using nlohmann::json;
+
+TEST_CASE("health answers 200 with a JSON status") {
+    testing::ServerProcess server;
+    auto res = server.client().Get("/healthz");
+    REQUIRE(res);
+    CHECK(res->status == 200);
+    CHECK(json::parse(res->body)["status"] == "ok");
+}
+
+TEST_CASE("the doorplate page is the app shell served as HTML") {
+    testing::ServerProcess server;
+    auto res = server.client().Get("/d/ABCDEFG");
+    REQUIRE(res);
+    CHECK(res->status == 200);
+    CHECK(res->get_header_value("Content-Type") == "text/html; charset=utf-8");
+    CHECK(res->body.find("shell") != std::string::npos);
+}
+
+TEST_CASE("wasm and scripts are served with their MIME types") {
+    testing::ServerProcess server;
+    auto c = server.client();
+    auto wasm = c.Get("/app.wasm");
+    REQUIRE(wasm);
+    CHECK(wasm->status == 200);
+    CHECK(wasm->get_header_value("Content-Type") == "application/wasm");
+    CHECK(wasm->body.size() == 8);
+    CHECK(c.Get("/app.js")->get_header_value("Content-Type") == "text/javascript; charset=utf-8");
+    CHECK(c.Get("/app.js")->get_header_value("X-Content-Type-Options") == "nosniff");
+}
+
+TEST_CASE("paths that climb out of the web root are refused") {
+    testing::ServerProcess server;
+    auto c = server.client();
+    for (const char* p : {"/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/data/..%2f..%2fetc/passwd",
+                          "/..%5c..%5cetc%5cpasswd"}) {
+        auto res = c.Get(p);
+        REQUIRE(res);
+        CHECK_MESSAGE(res->status == 404, p);
+        CHECK(res->body.find("root:") == std::string::npos);
+    }
+}
+
+TEST_CASE("unknown API paths get a JSON 404") {
+    testing::ServerProcess server;
+    auto res = server.client().Get("/api/v1/nothing-here");
+    REQUIRE(res);
+    CHECK(res->status == 404);
+    CHECK(json::parse(res->body)["error"]["code"] == "not_found");
+}
+
+TEST_CASE("the demo index lists sample doorplate links") {
+    testing::ServerProcess server;
+    auto res = server.client().Get("/");
+    REQUIRE(res);
+    CHECK(res->status == 200);
+    CHECK(res->body.find("href=\"/d/") != std::string::npos);
+    CHECK(res->body.find("政务门牌先指路") != std::string::npos);
+}
+
+TEST_CASE("items are listed most popular first and unknown items are 404") {
+    testing::ServerProcess server;
+    auto c = server.client();
+    auto body = json::parse(c.Get("/api/v1/items?limit=10")->body);
+    REQUIRE(body["items"].size() == 10);
+    CHECK(body["total"].get<int>() >= 40);
+    for (size_t i = 1; i < body["items"].size(); ++i)
+        CHECK(body["items"][i - 1]["popularity"].get<int>() >= body["items"][i]["popularity"].get<int>());
+    auto one = c.Get("/api/v1/items/id-card-renewal");
+    CHECK(one->status == 200);
+    CHECK(json::parse(one->body)["name"].get<std::string>().find("居民身份证") != std::string::npos);
+    CHECK(c.Get("/api/v1/items/no-such-item")->status == 404);
+}

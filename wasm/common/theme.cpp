@@ -1,0 +1,38 @@
+// The public light theme (see theme.hpp).
+#include "theme.hpp"
+
+namespace ui::theme {
+
+void apply(ImGuiStyle& style, float scale) {
+    style = ImGuiStyle();
+    ImGui::StyleColorsLight(&style);
+    ImVec4* c = style.Colors;
+    c[ImGuiCol_WindowBg] = ImGui::ColorConvertU32ToFloat4(kBackground);
+    c[ImGuiCol_ChildBg] = ImGui::ColorConvertU32ToFloat4(kCard);
+    c[ImGuiCol_Text] = ImGui::ColorConvertU32ToFloat4(kText);
+    c[ImGuiCol_TextDisabled] = ImGui::ColorConvertU32ToFloat4(kTextMuted);
+    c[ImGuiCol_Border] = ImGui::ColorConvertU32ToFloat4(kCardBorder);
+    c[ImGuiCol_Button] = ImGui::ColorConvertU32ToFloat4(kPrimary);
+    c[ImGuiCol_ButtonHovered] = ImGui::ColorConvertU32ToFloat4(kPrimaryDark);
+    c[ImGuiCol_ButtonActive] = ImGui::ColorConvertU32ToFloat4(kPrimaryDark);
+    c[ImGuiCol_FrameBg] = ImVec4(1, 1, 1, 1);
+    c[ImGuiCol_Header] = ImVec4(0.96f, 0.90f, 0.91f, 1);
+    c[ImGuiCol_ScrollbarBg] = ImVec4(0, 0, 0, 0);
+    style.WindowPadding = ImVec2(16, 16);
+    style.FramePadding = ImVec2(12, 10);
+    style.ItemSpacing = ImVec2(10, 10);
+    style.ItemInnerSpacing = ImVec2(8, 6);
+    style.TouchExtraPadding = ImVec2(4, 4);
+    style.ScrollbarSize = 6;
+    style.WindowRounding = 0;
+    style.ChildRounding = 12;
+    style.FrameRounding = 10;
+    style.GrabRounding = 10;
+    style.WindowBorderSize = 0;
+    style.ChildBorderSize = 1;
+    style.FrameBorderSize = 1;
+    style.ScaleAllSizes(scale);
+    style.FontScaleDpi = scale;
+}
+
+}  // namespace ui::theme

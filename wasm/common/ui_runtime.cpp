@@ -1,0 +1,115 @@
+// ImGui + GLFW + WebGL2 runtime with frames on demand (see ui_runtime.hpp).
+#define GLFW_INCLUDE_ES3
+#include "ui_runtime.hpp"
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+#include <imgui_internal.h>
+
+#include <cmath>
+
+#include "browser_font.hpp"
+#include "platform.hpp"
+#include "theme.hpp"
+
+namespace ui {
+namespace {
+
+constexpr float kBaseFontCss = 17.0f;  // body text, CSS px (≥ 16 for the public)
+constexpr int kSettleFrames = 4;       // frames drawn after input so ImGui can settle
+
+struct Runtime {
+    GLFWwindow* window = nullptr;
+    std::function<bool(const FrameInfo&)> draw;
+    float dpr = 0;
+    int settle = kSettleFrames;
+} g;
+
+// Keeps the canvas backing store at CSS size × devicePixelRatio; returns true if it changed.
+bool sync_canvas_size() {
+    int css_w = 0, css_h = 0;
+    platform::viewport_css_size(css_w, css_h);
+    const float dpr = platform::device_pixel_ratio();
+    const int want_w = static_cast<int>(std::lround(css_w * dpr));
+    const int want_h = static_cast<int>(std::lround(css_h * dpr));
+    int have_w = 0, have_h = 0;
+    glfwGetWindowSize(g.window, &have_w, &have_h);
+    bool changed = false;
+    if (have_w != want_w || have_h != want_h) {
+        platform::set_canvas_size(want_w, want_h);
+        changed = true;
+    }
+    if (dpr != g.dpr) {
+        g.dpr = dpr;
+        theme::apply(ImGui::GetStyle(), dpr);
+        ImGui::GetStyle().FontSizeBase = kBaseFontCss;
+        changed = true;
+    }
+    return changed;
+}
+
+bool frame() {
+    const bool resized = sync_canvas_size();
+    const bool had_input = ImGui::GetCurrentContext()->InputEventsQueue.Size > 0;
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    FrameInfo info;
+    info.dpr = g.dpr;
+    info.width = ImGui::GetIO().DisplaySize.x;
+    info.height = ImGui::GetIO().DisplaySize.y;
+    info.time = ImGui::GetTime();
+    bool want_more = g.draw(info);
+    ImGui::Render();
+
+    int fb_w = 0, fb_h = 0;
+    glfwGetFramebufferSize(g.window, &fb_w, &fb_h);
+    glViewport(0, 0, fb_w, fb_h);
+    const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(theme::kBackground);
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+    if (resized || had_input || ImGui::IsAnyMouseDown()) g.settle = kSettleFrames;
+    if (g.settle > 0) {
+        --g.settle;
+        want_more = true;
+    }
+    return want_more;
+}
+
+}  // namespace
+
+float px(float css_pixels) { return css_pixels * (g.dpr > 0 ? g.dpr : 1.0f); }
+
+void start(std::function<bool(const FrameInfo&)> draw) {
+    g.draw = std::move(draw);
+    glfwInit();
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+    int css_w = 0, css_h = 0;
+    platform::viewport_css_size(css_w, css_h);
+    const float dpr = platform::device_pixel_ratio();
+    g.window = glfwCreateWindow(static_cast<int>(css_w * dpr), static_cast<int>(css_h * dpr), "Doorplate", nullptr,
+                                nullptr);
+    glfwMakeContextCurrent(g.window);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.LogFilename = nullptr;
+    io.ConfigInputTextCursorBlink = false;  // a blinking cursor would need frames forever
+    io.ConfigWindowsMoveFromTitleBarOnly = true;
+    add_browser_font(io.Fonts, kBaseFontCss);
+
+    ImGui_ImplGlfw_InitForOpenGL(g.window, true);
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+    sync_canvas_size();
+    platform::run_frames(frame);
+}
+
+}  // namespace ui

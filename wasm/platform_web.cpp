@@ -1,0 +1,105 @@
+// C++ half of the browser platform layer (see platform.hpp); the JavaScript half is
+// platform_web.js. The exported dp_* functions are the callbacks JavaScript calls.
+#include <emscripten.h>
+
+#include <cstdlib>
+#include <map>
+
+#include "platform.hpp"
+
+extern "C" {
+void dp_js_request_frame();
+int dp_js_frames_drawn();
+void dp_js_install_wake_listeners();
+void dp_js_set_app_state(const char* state, const char* reason);
+void dp_js_set_loading_progress(float fraction, const char* label);
+void dp_js_hide_loading_overlay();
+double dp_js_device_pixel_ratio();
+void dp_js_set_canvas_size(int w, int h);
+void dp_js_viewport_css_size(int* w, int* h);
+char* dp_js_location_path();
+char* dp_js_query_param(const char* name);
+void dp_js_open_url(const char* url);
+void dp_js_fetch_text(int id, const char* url);
+void dp_js_font_metrics(float size, float* out);
+uint8_t* dp_js_rasterize_glyph(uint32_t codepoint, float size, int metrics_only, int32_t* info);
+}
+
+namespace platform {
+namespace {
+std::function<bool()> g_frame;
+std::map<int, FetchDone> g_fetches;
+int g_next_fetch = 1;
+
+std::string take_string(char* p) {
+    std::string s = p ? p : "";
+    std::free(p);
+    return s;
+}
+}  // namespace
+
+void run_frames(std::function<bool()> frame) {
+    g_frame = std::move(frame);
+    dp_js_install_wake_listeners();
+    dp_js_request_frame();
+}
+void request_frame() { dp_js_request_frame(); }
+uint64_t frames_drawn() { return static_cast<uint64_t>(dp_js_frames_drawn()); }
+
+void set_app_state(const std::string& state, const std::string& reason) {
+    dp_js_set_app_state(state.c_str(), reason.c_str());
+}
+void set_loading_progress(float fraction, const std::string& label) {
+    dp_js_set_loading_progress(fraction, label.c_str());
+}
+void hide_loading_overlay() { dp_js_hide_loading_overlay(); }
+float device_pixel_ratio() { return static_cast<float>(dp_js_device_pixel_ratio()); }
+void set_canvas_size(int width, int height) { dp_js_set_canvas_size(width, height); }
+void viewport_css_size(int& width, int& height) { dp_js_viewport_css_size(&width, &height); }
+std::string location_path() { return take_string(dp_js_location_path()); }
+std::string location_query_param(const std::string& name) { return take_string(dp_js_query_param(name.c_str())); }
+void open_url(const std::string& url) { dp_js_open_url(url.c_str()); }
+
+void fetch_text(const std::string& url, FetchDone done) {
+    int id = g_next_fetch++;
+    g_fetches[id] = std::move(done);
+    dp_js_fetch_text(id, url.c_str());
+}
+
+FontMetrics font_metrics(float size_px) {
+    float out[2] = {0, 0};
+    dp_js_font_metrics(size_px, out);
+    return {out[0], out[1]};
+}
+
+bool rasterize_glyph(uint32_t codepoint, float size_px, bool metrics_only, GlyphBitmap& out) {
+    int32_t info[6] = {0, 0, 0, 0, 0, 0};
+    uint8_t* pixels = dp_js_rasterize_glyph(codepoint, size_px, metrics_only ? 1 : 0, info);
+    out.advance = static_cast<float>(info[0]) / 64.0f;
+    out.x0 = info[1];
+    out.y0 = info[2];
+    out.width = info[3];
+    out.height = info[4];
+    out.alpha.clear();
+    if (pixels) {
+        out.alpha.assign(pixels, pixels + static_cast<size_t>(out.width) * static_cast<size_t>(out.height));
+        std::free(pixels);
+    }
+    return info[5] != 0;
+}
+
+}  // namespace platform
+
+extern "C" {
+EMSCRIPTEN_KEEPALIVE void dp_frame() {
+    if (platform::g_frame && platform::g_frame()) platform::request_frame();
+}
+EMSCRIPTEN_KEEPALIVE void dp_on_fetch(int id, int status, const char* body, int length) {
+    auto it = platform::g_fetches.find(id);
+    if (it == platform::g_fetches.end()) return;
+    auto done = std::move(it->second);
+    platform::g_fetches.erase(it);
+    done(status, std::string(body, static_cast<size_t>(length)));
+}
+EMSCRIPTEN_KEEPALIVE void dp_on_event(int) { platform::request_frame(); }
+}
