@@ -13,7 +13,7 @@ passed=0; failed=0; broken=()
 # doctest prints "[doctest] test cases: N | P passed | F failed | S skipped"
 count_doctest() {  # $1 = layer name, $2 = log file, $3 = exit status
   local line p f
-  line=$(grep -a '^\[doctest\] test cases:' "$2" | tail -1)
+  line=$(sed 's/\x1b\[[0-9;]*m//g' "$2" | grep -a '^\[doctest\] test cases:' | tail -1)
   if [ -z "$line" ]; then broken+=("$1 (exit $3, no summary)"); failed=$((failed+1)); return; fi
   p=$(sed -E 's/.*\| *([0-9]+) passed.*/\1/' <<<"$line"); f=$(sed -E 's/.*\| *([0-9]+) failed.*/\1/' <<<"$line")
   passed=$((passed+p)); failed=$((failed+f))
