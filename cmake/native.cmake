@@ -18,5 +18,9 @@ file(GLOB DP_SERVER_TESTS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/server/tes
 add_executable(server_tests ${CMAKE_SOURCE_DIR}/tests/doctest_main.cpp ${DP_SERVER_TESTS})
 target_link_libraries(server_tests PRIVATE doorplate_server_lib dp_warnings)
 target_compile_definitions(server_tests PRIVATE
-  DP_SERVER_BIN="$<TARGET_FILE:doorplate-server>" DP_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
+  DP_SERVER_BIN="$<TARGET_FILE:doorplate-server>" DP_SOURCE_DIR="${CMAKE_SOURCE_DIR}"
+  DP_CATALOGUE_JSON="${CMAKE_BINARY_DIR}/catalogue/catalogue.json")
 add_dependencies(server_tests doorplate-server)
+if(TARGET catalogue)
+  add_dependencies(server_tests catalogue)
+endif()

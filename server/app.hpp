@@ -8,19 +8,20 @@
 
 #include "config.hpp"
 #include "db.hpp"
-#include "item_directory.hpp"
+#include "catalogue_store.hpp"
 
 namespace dp {
 
 struct App {
     ServerConfig config;
     Db& db;
-    ItemDirectory items;
+    CatalogueStore catalogue;
 };
 
 void register_static_routes(httplib::Server& server, App& app);
 void register_doorplate_routes(httplib::Server& server, App& app);
-void register_item_routes(httplib::Server& server, App& app);
+void register_guide_routes(httplib::Server& server, App& app);
+void register_validate_routes(httplib::Server& server, App& app);
 
 // Loads assets/demo into an empty database; returns the number of doorplates created
 // (0 when the database already had doorplates).

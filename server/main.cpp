@@ -93,12 +93,13 @@ int main(int argc, char** argv) {
         dp::Db db(config.db_path);
         dp::App app{config, db, {}};
         if (config.demo) dp::seed_demo_county(db, config.assets_dir);
-        app.items.load(config.catalogue_path, config.assets_dir + "/guides/items");
+        app.catalogue.load(config.catalogue_path, config.assets_dir + "/guides");
 
         httplib::Server server;
         dp::install_error_handling(server);
         dp::register_doorplate_routes(server, app);
-        dp::register_item_routes(server, app);
+        dp::register_guide_routes(server, app);
+        dp::register_validate_routes(server, app);
         dp::register_static_routes(server, app);  // last: it ends with the catch-all file route
 
         int port = config.port;
@@ -123,7 +124,7 @@ int main(int argc, char** argv) {
         std::printf("Doorplate is serving on http://%s:%d/  (Ctrl-C stops it)\n", config.host.c_str(), port);
         print_samples(app, base);
         std::fflush(stdout);
-        dp::log::info("listening", {{"host", config.host}, {"port", port}, {"items", app.items.by_popularity().size()}});
+        dp::log::info("listening", {{"host", config.host}, {"port", port}, {"items", app.catalogue.catalogue().items.size()}});
         server.listen_after_bind();
         // listen returned: wake the signal thread if it is still waiting (stopped another way).
         pthread_kill(signal_thread.native_handle(), SIGTERM);

@@ -44,9 +44,9 @@ void get_doorplate(App& app, const httplib::Request& req, httplib::Response& res
     if (!q.step()) throw HttpError(404, "doorplate_not_found", "没有找到门牌码 " + code);
     nlohmann::json j = doorplate_from_row(q);
     nlohmann::json popular = nlohmann::json::array();
-    for (auto& item : app.items.by_popularity()) {
+    for (const Item* item : app.catalogue.by_popularity()) {
         if (popular.size() >= 8) break;
-        popular.push_back(item);
+        popular.push_back(app.catalogue.summary(item->id));
     }
     j["popular_items"] = popular;
     send_json(res, j);

@@ -102,8 +102,8 @@ void register_static_routes(httplib::Server& server, App& app) {
         send_json(res, {{"status", "ok"}});
     });
     server.Get("/", [&app](const httplib::Request&, httplib::Response& res) { demo_index(app, res); });
-    // The resident app's shell; the app reads the code from the URL.
-    server.Get(R"(/d/([^/]+))", [&app](const httplib::Request&, httplib::Response& res) {
+    // The resident app's shell for every page under a doorplate; the app reads the route from the URL.
+    server.Get(R"(/d/([^/]+)(/.*)?)", [&app](const httplib::Request&, httplib::Response& res) {
         auto file = resolve_in_root(app.config.www_dir, "index.html");
         if (file.empty()) throw HttpError(500, "missing_web_root", "web root has no index.html: run make build");
         serve_file(file, res);

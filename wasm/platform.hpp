@@ -16,16 +16,65 @@ void run_frames(std::function<bool()> frame);
 void request_frame();     // coalesced; input events request frames by themselves
 uint64_t frames_drawn();  // for diagnostics and tests
 
+// ---- touch: one finger on the canvas, in CSS pixels (GLFW's own touch emulation is bypassed:
+// it presses at the previous pointer position) ----
+enum class TouchPhase { began, moved, ended };
+void set_touch_handler(std::function<void(TouchPhase phase, float css_x, float css_y)> handler);
+
 // ---- the page ----
 void set_app_state(const std::string& state, const std::string& reason = "");  // loading | ready | error
 void set_loading_progress(float fraction, const std::string& label);
 void hide_loading_overlay();
+void set_title(const std::string& title);  // document.title (history entries, screen readers)
 float device_pixel_ratio();
 void set_canvas_size(int width, int height);  // backing store in physical pixels
 void viewport_css_size(int& width, int& height);
 std::string location_path();                       // e.g. "/d/H5GYFKJ"
 std::string location_query_param(const std::string& name);
 void open_url(const std::string& url);             // links, tel:, map apps
+std::string location_search();                     // the query string without '?'
+
+// ---- history: each page has its own URL; back/forward arrive as navigation events ----
+void push_url(const std::string& url);     // a new history entry (same origin path + query)
+void replace_url(const std::string& url);
+void history_back();
+// The path+query the browser navigated to with back/forward since the last call ("" if none).
+std::string take_navigation();
+
+// ---- small persistent storage on the phone (localStorage) ----
+std::string storage_get(const std::string& key);
+void storage_set(const std::string& key, const std::string& value);
+
+// ---- read aloud (the browser's speech synthesis) ----
+bool speech_available();
+void speak(const std::string& text, const std::string& lang);  // replaces anything being read
+void stop_speaking();
+
+// ---- text entry: a real HTML <input> placed over the app, so phones open their keyboard and
+// Chinese IMEs compose natively (candidate window, paste, selection) ----
+struct TextFieldEvent {
+    std::string id;
+    std::string value;
+    bool submitted = false;  // Enter / 搜索 on the keyboard
+};
+struct TextFieldSpec {
+    std::string id;
+    float x = 0, y = 0, width = 0, height = 0;  // CSS pixels within the viewport
+    float font_css = 17;
+    std::string placeholder;
+    std::string value;        // the model's value; applied unless the user is composing
+    std::string input_mode;   // "search", "text", "tel", "numeric" (inputmode / enterkeyhint)
+};
+// Place each field every frame it is visible; fields not placed in a frame are hidden by
+// end_text_fields(), which the runtime calls after each frame.
+void place_text_field(const TextFieldSpec& spec);
+void end_text_fields();
+std::vector<TextFieldEvent> take_text_field_events();
+void blur_text_fields();
+
+// ---- tap targets of the last frame, for browser tests and diagnostics ----
+// JSON array of {"id","x","y","w","h"} in CSS pixels, exposed as window.Module.dpHitboxes.
+void publish_hitboxes(const std::string& json);
 
 // ---- network ----
 using FetchDone = std::function<void(int status, const std::string& body)>;  // status 0 = network error

@@ -14,6 +14,7 @@ void dp_js_install_wake_listeners();
 void dp_js_set_app_state(const char* state, const char* reason);
 void dp_js_set_loading_progress(float fraction, const char* label);
 void dp_js_hide_loading_overlay();
+void dp_js_set_title(const char* title);
 double dp_js_device_pixel_ratio();
 void dp_js_set_canvas_size(int w, int h);
 void dp_js_viewport_css_size(int* w, int* h);
@@ -21,6 +22,20 @@ char* dp_js_location_path();
 char* dp_js_query_param(const char* name);
 void dp_js_open_url(const char* url);
 void dp_js_fetch_text(int id, const char* url);
+void dp_js_place_text_field(const char* id, float x, float y, float w, float h, float font, const char* placeholder,
+                            const char* value, const char* mode);
+void dp_js_end_text_fields();
+char* dp_js_location_search();
+void dp_js_push_url(const char* url, int replace);
+void dp_js_history_back();
+char* dp_js_take_navigation();
+char* dp_js_storage_get(const char* key);
+void dp_js_storage_set(const char* key, const char* value);
+int dp_js_speech_available();
+void dp_js_speak(const char* text, const char* lang);
+void dp_js_stop_speaking();
+void dp_js_blur_text_fields();
+void dp_js_publish_hitboxes(const char* json);
 void dp_js_font_metrics(float size, float* out);
 uint8_t* dp_js_rasterize_glyph(uint32_t codepoint, float size, int metrics_only, int32_t* info);
 }
@@ -29,6 +44,8 @@ namespace platform {
 namespace {
 std::function<bool()> g_frame;
 std::map<int, FetchDone> g_fetches;
+std::vector<TextFieldEvent> g_text_events;
+std::function<void(TouchPhase, float, float)> g_touch;
 int g_next_fetch = 1;
 
 std::string take_string(char* p) {
@@ -44,6 +61,7 @@ void run_frames(std::function<bool()> frame) {
     dp_js_request_frame();
 }
 void request_frame() { dp_js_request_frame(); }
+void set_touch_handler(std::function<void(TouchPhase, float, float)> handler) { g_touch = std::move(handler); }
 uint64_t frames_drawn() { return static_cast<uint64_t>(dp_js_frames_drawn()); }
 
 void set_app_state(const std::string& state, const std::string& reason) {
@@ -53,12 +71,36 @@ void set_loading_progress(float fraction, const std::string& label) {
     dp_js_set_loading_progress(fraction, label.c_str());
 }
 void hide_loading_overlay() { dp_js_hide_loading_overlay(); }
+void set_title(const std::string& title) { dp_js_set_title(title.c_str()); }
 float device_pixel_ratio() { return static_cast<float>(dp_js_device_pixel_ratio()); }
 void set_canvas_size(int width, int height) { dp_js_set_canvas_size(width, height); }
 void viewport_css_size(int& width, int& height) { dp_js_viewport_css_size(&width, &height); }
 std::string location_path() { return take_string(dp_js_location_path()); }
 std::string location_query_param(const std::string& name) { return take_string(dp_js_query_param(name.c_str())); }
 void open_url(const std::string& url) { dp_js_open_url(url.c_str()); }
+std::string location_search() { return take_string(dp_js_location_search()); }
+void push_url(const std::string& url) { dp_js_push_url(url.c_str(), 0); }
+void replace_url(const std::string& url) { dp_js_push_url(url.c_str(), 1); }
+void history_back() { dp_js_history_back(); }
+std::string take_navigation() { return take_string(dp_js_take_navigation()); }
+std::string storage_get(const std::string& key) { return take_string(dp_js_storage_get(key.c_str())); }
+void storage_set(const std::string& key, const std::string& value) { dp_js_storage_set(key.c_str(), value.c_str()); }
+bool speech_available() { return dp_js_speech_available() != 0; }
+void speak(const std::string& text, const std::string& lang) { dp_js_speak(text.c_str(), lang.c_str()); }
+void stop_speaking() { dp_js_stop_speaking(); }
+
+void place_text_field(const TextFieldSpec& f) {
+    dp_js_place_text_field(f.id.c_str(), f.x, f.y, f.width, f.height, f.font_css, f.placeholder.c_str(),
+                           f.value.c_str(), f.input_mode.c_str());
+}
+void end_text_fields() { dp_js_end_text_fields(); }
+void blur_text_fields() { dp_js_blur_text_fields(); }
+void publish_hitboxes(const std::string& json) { dp_js_publish_hitboxes(json.c_str()); }
+std::vector<TextFieldEvent> take_text_field_events() {
+    std::vector<TextFieldEvent> out;
+    out.swap(g_text_events);
+    return out;
+}
 
 void fetch_text(const std::string& url, FetchDone done) {
     int id = g_next_fetch++;
@@ -102,4 +144,12 @@ EMSCRIPTEN_KEEPALIVE void dp_on_fetch(int id, int status, const char* body, int 
     done(status, std::string(body, static_cast<size_t>(length)));
 }
 EMSCRIPTEN_KEEPALIVE void dp_on_event(int) { platform::request_frame(); }
+EMSCRIPTEN_KEEPALIVE void dp_on_touch(int phase, float x, float y) {
+    if (platform::g_touch) platform::g_touch(static_cast<platform::TouchPhase>(phase), x, y);
+    platform::request_frame();
+}
+EMSCRIPTEN_KEEPALIVE void dp_on_text(const char* id, const char* value, int submitted) {
+    platform::g_text_events.push_back({id, value, submitted != 0});
+    platform::request_frame();
+}
 }

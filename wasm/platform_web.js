@@ -25,6 +25,39 @@ mergeInto(LibraryManager.library, {
       window.addEventListener(type, wake, { capture: true, passive: true });
     });
     if (window.visualViewport) window.visualViewport.addEventListener('resize', wake);
+    // Touches on the canvas go to the app as touch-screen input; GLFW (listening on the canvas)
+    // never sees them, and no emulated mouse events follow (preventDefault).
+    var canvas = Module['canvas'], active = null;
+    var send = function (phase, t) {
+      var r = canvas.getBoundingClientRect();
+      Module['_dp_on_touch'](phase, t.clientX - r.left, t.clientY - r.top);
+    };
+    var find = function (list) {
+      for (var i = 0; i < list.length; i++) if (list[i].identifier === active) return list[i];
+      return null;
+    };
+    window.addEventListener('touchstart', function (e) {
+      if (e.target !== canvas) return;
+      e.stopImmediatePropagation(); e.preventDefault();
+      if (active !== null) return;  // one finger drives the pointer
+      var t = e.changedTouches[0];
+      active = t.identifier;
+      send(0, t);
+    }, { capture: true, passive: false });
+    window.addEventListener('touchmove', function (e) {
+      if (e.target !== canvas) return;
+      e.stopImmediatePropagation(); e.preventDefault();
+      var t = find(e.changedTouches);
+      if (t) send(1, t);
+    }, { capture: true, passive: false });
+    var end = function (e) {
+      if (e.target !== canvas) return;
+      e.stopImmediatePropagation(); e.preventDefault();
+      var t = find(e.changedTouches);
+      if (t) { send(2, t); active = null; }
+    };
+    window.addEventListener('touchend', end, { capture: true, passive: false });
+    window.addEventListener('touchcancel', end, { capture: true, passive: false });
   },
 
   dp_js_set_app_state: function (state, reason) {
@@ -44,6 +77,9 @@ mergeInto(LibraryManager.library, {
   dp_js_set_canvas_size__deps: ['$Browser'],
   dp_js_set_canvas_size: function (w, h) {
     Browser.setCanvasSize(w, h);
+  },
+  dp_js_set_title: function (t) {
+    document.title = UTF8ToString(t);
   },
   dp_js_device_pixel_ratio: function () {
     return window.devicePixelRatio || 1;
@@ -66,9 +102,125 @@ mergeInto(LibraryManager.library, {
     stringToUTF8(v, p, n);
     return p;
   },
+  $dpString: function (s) {
+    var n = lengthBytesUTF8(s) + 1, p = _malloc(n);
+    stringToUTF8(s, p, n);
+    return p;
+  },
+  dp_js_location_search__deps: ['$dpString'],
+  dp_js_location_search: function () {
+    return dpString(window.location.search.replace(/^\?/, ''));
+  },
+  // History: back/forward record where the browser went; the app takes it on the next frame.
+  $dpHistory: { pending: null, installed: false },
+  dp_js_push_url__deps: ['$dpHistory', 'dp_js_request_frame'],
+  dp_js_push_url: function (url, replace) {
+    var u = UTF8ToString(url);
+    if (!dpHistory.installed) {
+      dpHistory.installed = true;
+      window.addEventListener('popstate', function () {
+        dpHistory.pending = window.location.pathname + window.location.search;
+        _dp_js_request_frame();
+      });
+    }
+    if (u === window.location.pathname + window.location.search) return;
+    if (replace) history.replaceState(null, '', u); else history.pushState(null, '', u);
+  },
+  dp_js_history_back: function () { history.back(); },
+  dp_js_take_navigation__deps: ['$dpHistory', '$dpString'],
+  dp_js_take_navigation: function () {
+    var p = dpHistory.pending || '';
+    dpHistory.pending = null;
+    return dpString(p);
+  },
+  dp_js_storage_get__deps: ['$dpString'],
+  dp_js_storage_get: function (key) {
+    var v = '';
+    try { v = window.localStorage.getItem('doorplate:' + UTF8ToString(key)) || ''; } catch (e) {}
+    return dpString(v);
+  },
+  dp_js_storage_set: function (key, value) {
+    try { window.localStorage.setItem('doorplate:' + UTF8ToString(key), UTF8ToString(value)); } catch (e) {}
+  },
+  dp_js_speech_available: function () {
+    return (typeof window.speechSynthesis !== 'undefined' && typeof SpeechSynthesisUtterance !== 'undefined') ? 1 : 0;
+  },
+  dp_js_speak: function (text, lang) {
+    if (typeof window.speechSynthesis === 'undefined') return;
+    window.speechSynthesis.cancel();
+    var u = new SpeechSynthesisUtterance(UTF8ToString(text));
+    u.lang = UTF8ToString(lang) || 'zh-CN';
+    u.rate = 0.9;
+    window.speechSynthesis.speak(u);
+  },
+  dp_js_stop_speaking: function () {
+    if (typeof window.speechSynthesis !== 'undefined') window.speechSynthesis.cancel();
+  },
   dp_js_open_url: function (url) {
     var u = UTF8ToString(url);
     if (/^(https?:|tel:|\/)/.test(u)) window.open(u, u.startsWith('tel:') ? '_self' : '_blank', 'noopener');
+  },
+
+  // Text fields: real <input> elements over the canvas. Values go to C++ on every input event
+  // outside an IME composition and when a composition ends (so 身份证 arrives once, whole).
+  $dpFields: { map: {}, placed: {} },
+  dp_js_place_text_field__deps: ['$dpFields'],
+  dp_js_place_text_field: function (idp, x, y, w, h, font, placeholder, value, mode) {
+    var id = UTF8ToString(idp), el = dpFields.map[id];
+    var send = function (submitted) {
+      var v = el.value, n1 = lengthBytesUTF8(id) + 1, n2 = lengthBytesUTF8(v) + 1;
+      var p1 = _malloc(n1), p2 = _malloc(n2);
+      stringToUTF8(id, p1, n1); stringToUTF8(v, p2, n2);
+      Module['_dp_on_text'](p1, p2, submitted ? 1 : 0);
+      _free(p1); _free(p2);
+    };
+    if (!el) {
+      el = document.createElement('input');
+      el.className = 'dp-field';
+      el.id = 'field-' + id;
+      el.autocomplete = 'off';
+      el.spellcheck = false;
+      el.composing = false;
+      el.addEventListener('compositionstart', function () { el.composing = true; });
+      el.addEventListener('compositionend', function () { el.composing = false; send(false); });
+      el.addEventListener('input', function (e) { if (!el.composing && !e.isComposing) send(false); });
+      el.addEventListener('keydown', function (e) {
+        if (e.key === 'Enter' && !el.composing && !e.isComposing) { e.preventDefault(); send(true); }
+      });
+      document.body.appendChild(el);
+      dpFields.map[id] = el;
+    }
+    var m = UTF8ToString(mode) || 'text';
+    el.type = m === 'search' ? 'search' : 'text';
+    el.setAttribute('inputmode', m === 'search' ? 'search' : m);
+    el.setAttribute('enterkeyhint', m === 'search' ? 'search' : 'done');
+    el.setAttribute('aria-label', UTF8ToString(placeholder));
+    el.placeholder = UTF8ToString(placeholder);
+    var v = UTF8ToString(value);
+    if (!el.composing && el.value !== v && document.activeElement !== el) el.value = v;
+    var s = el.style;
+    s.left = x + 'px'; s.top = y + 'px'; s.width = w + 'px'; s.height = h + 'px';
+    s.fontSize = font + 'px';
+    s.display = 'block';
+    dpFields.placed[id] = true;
+  },
+  dp_js_end_text_fields__deps: ['$dpFields'],
+  dp_js_end_text_fields: function () {
+    for (var id in dpFields.map) {
+      if (!dpFields.placed[id]) {
+        var el = dpFields.map[id];
+        if (el.style.display !== 'none') { if (document.activeElement === el) el.blur(); el.style.display = 'none'; }
+      }
+    }
+    dpFields.placed = {};
+  },
+  dp_js_blur_text_fields__deps: ['$dpFields'],
+  dp_js_blur_text_fields: function () {
+    if (document.activeElement && document.activeElement.classList.contains('dp-field')) document.activeElement.blur();
+  },
+
+  dp_js_publish_hitboxes: function (json) {
+    Module.dpHitboxes = JSON.parse(UTF8ToString(json));
   },
 
   dp_js_fetch_text__deps: ['dp_js_request_frame'],

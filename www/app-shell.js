@@ -42,6 +42,15 @@
     });
   }
 
+  // GLFW listens for keys on window in the capture phase and cancels Backspace/Tab: keys typed
+  // into our real <input> fields must never reach it. This listener is registered first.
+  ['keydown', 'keypress', 'keyup'].forEach(function (type) {
+    window.addEventListener(type, function (e) {
+      var t = e.target;
+      if (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA')) e.stopImmediatePropagation();
+    }, true);
+  });
+
   var canvas = document.getElementById('canvas');
   window.Module = {
     canvas: canvas,

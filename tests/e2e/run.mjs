@@ -2,5 +2,6 @@
 // imported here; each exports a list of [name, fn] pairs.
 import { runTests } from './harness.mjs';
 import { tests as residentLanding } from './test_resident_landing.mjs';
+import { tests as residentGuide } from './test_resident_guide.mjs';
 
-await runTests([...residentLanding]);
+await runTests([...residentLanding, ...residentGuide]);

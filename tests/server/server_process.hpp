@@ -27,6 +27,7 @@ inline fs::path make_temp_dir(const std::string& prefix) {
 class ServerProcess {
 public:
     // extra_args are appended to: --port 0 --db <tmp>/test.db --www <tmp>/www --assets <repo>/assets
+    // --catalogue <build>/catalogue/catalogue.json (the built catalogue, with search pinyin)
     explicit ServerProcess(std::vector<std::string> extra_args = {"--demo"}, fs::path db = {}) {
         dir_ = make_temp_dir("doorplate-test-");
         www_ = dir_ / "www";
@@ -36,7 +37,8 @@ public:
         std::ofstream(www_ / "app.js") << "console.log(1)";
         db_ = db.empty() ? dir_ / "test.db" : db;
         std::vector<std::string> args = {DP_SERVER_BIN, "--port", "0", "--db", db_.string(), "--www", www_.string(),
-                                         "--assets", std::string(DP_SOURCE_DIR) + "/assets", "--log-level", "warn"};
+                                         "--assets", std::string(DP_SOURCE_DIR) + "/assets", "--log-level", "warn",
+                                         "--catalogue", DP_CATALOGUE_JSON};
         args.insert(args.end(), extra_args.begin(), extra_args.end());
         start(args);
     }

@@ -64,17 +64,3 @@ TEST_CASE("the demo index lists sample doorplate links") {
     CHECK(res->body.find("href=\"/d/") != std::string::npos);
     CHECK(res->body.find("政务门牌先指路") != std::string::npos);
 }
-
-TEST_CASE("items are listed most popular first and unknown items are 404") {
-    testing::ServerProcess server;
-    auto c = server.client();
-    auto body = json::parse(c.Get("/api/v1/items?limit=10")->body);
-    REQUIRE(body["items"].size() == 10);
-    CHECK(body["total"].get<int>() >= 40);
-    for (size_t i = 1; i < body["items"].size(); ++i)
-        CHECK(body["items"][i - 1]["popularity"].get<int>() >= body["items"][i]["popularity"].get<int>());
-    auto one = c.Get("/api/v1/items/id-card-renewal");
-    CHECK(one->status == 200);
-    CHECK(json::parse(one->body)["name"].get<std::string>().find("居民身份证") != std::string::npos);
-    CHECK(c.Get("/api/v1/items/no-such-item")->status == 404);
-}

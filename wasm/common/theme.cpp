@@ -3,6 +3,14 @@
 
 namespace ui::theme {
 
+namespace {
+bool g_high_contrast = false;
+}
+
+void set_high_contrast(bool on) { g_high_contrast = on; }
+ImU32 muted() { return g_high_contrast ? IM_COL32(40, 46, 56, 255) : kTextMuted; }
+ImU32 border() { return g_high_contrast ? IM_COL32(90, 98, 110, 255) : kCardBorder; }
+
 void apply(ImGuiStyle& style, float scale) {
     style = ImGuiStyle();
     ImGui::StyleColorsLight(&style);
@@ -10,8 +18,8 @@ void apply(ImGuiStyle& style, float scale) {
     c[ImGuiCol_WindowBg] = ImGui::ColorConvertU32ToFloat4(kBackground);
     c[ImGuiCol_ChildBg] = ImGui::ColorConvertU32ToFloat4(kCard);
     c[ImGuiCol_Text] = ImGui::ColorConvertU32ToFloat4(kText);
-    c[ImGuiCol_TextDisabled] = ImGui::ColorConvertU32ToFloat4(kTextMuted);
-    c[ImGuiCol_Border] = ImGui::ColorConvertU32ToFloat4(kCardBorder);
+    c[ImGuiCol_TextDisabled] = ImGui::ColorConvertU32ToFloat4(muted());
+    c[ImGuiCol_Border] = ImGui::ColorConvertU32ToFloat4(border());
     c[ImGuiCol_Button] = ImGui::ColorConvertU32ToFloat4(kPrimary);
     c[ImGuiCol_ButtonHovered] = ImGui::ColorConvertU32ToFloat4(kPrimaryDark);
     c[ImGuiCol_ButtonActive] = ImGui::ColorConvertU32ToFloat4(kPrimaryDark);

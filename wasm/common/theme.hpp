@@ -15,6 +15,11 @@ constexpr ImU32 kPrimaryDark = IM_COL32(150, 20, 42, 255);
 constexpr ImU32 kAccent = IM_COL32(22, 104, 200, 255);      // links, navigation
 constexpr ImU32 kSuccess = IM_COL32(26, 127, 55, 255);
 
+// High contrast (elder mode): darker secondary text and borders.
+void set_high_contrast(bool on);
+ImU32 muted();   // secondary text
+ImU32 border();  // card borders
+
 // Applies the theme to a fresh ImGuiStyle scaled by `scale` (devicePixelRatio × user zoom).
 void apply(ImGuiStyle& style, float scale);
 

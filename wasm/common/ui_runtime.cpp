@@ -9,6 +9,7 @@
 #include <imgui_internal.h>
 
 #include <cmath>
+#include <cstdio>
 
 #include "browser_font.hpp"
 #include "platform.hpp"
@@ -24,8 +25,22 @@ struct Runtime {
     GLFWwindow* window = nullptr;
     std::function<bool(const FrameInfo&)> draw;
     float dpr = 0;
+    float zoom = 1;
+    bool elder = false;
+    bool style_dirty = true;
     int settle = kSettleFrames;
+    std::string hits;  // JSON objects of this frame's tap targets
 } g;
+
+std::string json_escape(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+        if (c == '"' || c == '\\') out += '\\';
+        if (static_cast<unsigned char>(c) < 0x20) continue;
+        out += c;
+    }
+    return out;
+}
 
 // Keeps the canvas backing store at CSS size × devicePixelRatio; returns true if it changed.
 bool sync_canvas_size() {
@@ -41,9 +56,11 @@ bool sync_canvas_size() {
         platform::set_canvas_size(want_w, want_h);
         changed = true;
     }
-    if (dpr != g.dpr) {
+    if (dpr != g.dpr || g.style_dirty) {
         g.dpr = dpr;
-        theme::apply(ImGui::GetStyle(), dpr);
+        g.style_dirty = false;
+        theme::set_high_contrast(g.elder);
+        theme::apply(ImGui::GetStyle(), dpr * g.zoom);
         ImGui::GetStyle().FontSizeBase = kBaseFontCss;
         changed = true;
     }
@@ -59,6 +76,7 @@ bool frame() {
     ImGui::NewFrame();
     FrameInfo info;
     info.dpr = g.dpr;
+    info.scale = g.dpr * g.zoom;
     info.width = ImGui::GetIO().DisplaySize.x;
     info.height = ImGui::GetIO().DisplaySize.y;
     info.time = ImGui::GetTime();
@@ -72,6 +90,9 @@ bool frame() {
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    platform::end_text_fields();
+    platform::publish_hitboxes("[" + g.hits + "]");
+    g.hits.clear();
 
     if (resized || had_input || ImGui::IsAnyMouseDown()) g.settle = kSettleFrames;
     if (g.settle > 0) {
@@ -83,7 +104,27 @@ bool frame() {
 
 }  // namespace
 
-float px(float css_pixels) { return css_pixels * (g.dpr > 0 ? g.dpr : 1.0f); }
+void register_hit(const std::string& id, float x0, float y0, float x1, float y1) {
+    const ImVec2 clip_min = ImGui::GetWindowPos();
+    const ImVec2 clip_max(clip_min.x + ImGui::GetWindowWidth(), clip_min.y + ImGui::GetWindowHeight());
+    if (y1 < clip_min.y || y0 > clip_max.y) return;  // scrolled out of view
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "\",\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f}", to_css(x0), to_css(y0),
+                  to_css(x1 - x0), to_css(y1 - y0));
+    if (!g.hits.empty()) g.hits += ',';
+    g.hits += "{\"id\":\"" + json_escape(id) + buf;
+}
+
+float px(float css_pixels) { return css_pixels * (g.dpr > 0 ? g.dpr : 1.0f) * g.zoom; }
+float to_css(float physical_pixels) { return physical_pixels / (g.dpr > 0 ? g.dpr : 1.0f); }
+void set_elder_mode(bool on) {
+    if (on == g.elder) return;
+    g.elder = on;
+    g.zoom = on ? 1.4f : 1.0f;
+    g.style_dirty = true;
+    platform::request_frame();
+}
+bool elder_mode() { return g.elder; }
 
 void start(std::function<bool(const FrameInfo&)> draw) {
     g.draw = std::move(draw);
@@ -108,6 +149,13 @@ void start(std::function<bool(const FrameInfo&)> draw) {
 
     ImGui_ImplGlfw_InitForOpenGL(g.window, true);
     ImGui_ImplOpenGL3_Init("#version 300 es");
+    platform::set_touch_handler([](platform::TouchPhase phase, float x, float y) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
+        io.AddMousePosEvent(x * g.dpr, y * g.dpr);
+        if (phase == platform::TouchPhase::began) io.AddMouseButtonEvent(0, true);
+        if (phase == platform::TouchPhase::ended) io.AddMouseButtonEvent(0, false);
+    });
     sync_canvas_size();
     platform::run_frames(frame);
 }

@@ -2,11 +2,13 @@
 // (sharp on phones), the browser-font atlas, the public light theme, and frames on demand.
 #pragma once
 #include <functional>
+#include <string>
 
 namespace ui {
 
 struct FrameInfo {
     float dpr = 1;       // physical pixels per CSS pixel
+    float scale = 1;     // dpr × zoom: what px() multiplies by
     float width = 0;     // canvas size in physical pixels
     float height = 0;
     double time = 0;     // seconds since start
@@ -17,7 +19,15 @@ struct FrameInfo {
 // until input, a resize or platform::request_frame() wakes the app.
 void start(std::function<bool(const FrameInfo&)> draw);
 
-// Converts CSS pixels to the physical pixels ImGui works in.
+// Converts CSS pixels (times the user's zoom) to the physical pixels ImGui works in.
 float px(float css_pixels);
+// Physical pixels → CSS pixels of the page (for placing HTML elements over the canvas).
+float to_css(float physical_pixels);
+// Records a tap target drawn this frame (published after the frame for tests).
+void register_hit(const std::string& id, float x0, float y0, float x1, float y1);
+
+// Elder mode: zoom ≥ 1.4 and high contrast. Takes effect from the next frame.
+void set_elder_mode(bool on);
+bool elder_mode();
 
 }  // namespace ui

@@ -1,80 +1,216 @@
-// Resident app entry: reads the doorplate code from the URL, loads the landing data, and runs
-// the model–view loop; reports loading/ready/error on <html data-app-state>.
+// Resident app entry: routes from the URL, loads what the page needs (doorplate, search index,
+// guides), runs the model–view loop, and performs effects: history, storage, links, speech.
+// Reports loading/ready/error on <html data-app-state>.
 #include <nlohmann/json.hpp>
 
+#include "guide_walk.hpp"
 #include "model.hpp"
 #include "platform.hpp"
+#include "strings.hpp"
 #include "ui_runtime.hpp"
 #include "view.hpp"
 
 namespace {
 
-resident::Model g_model;
-resident::ViewState g_view;
-int g_ready_frames = 0;  // frames drawn since the landing data arrived
+using namespace resident;
 
-void dispatch(const resident::Action& a);
+Model g_model;
+ViewState g_view;
+int g_ready_frames = -1;  // frames drawn since the current page's data became available
+
+void dispatch(const Action& a);
+
+std::string error_message(const std::string& body, const std::string& fallback) {
+    auto j = nlohmann::json::parse(body, nullptr, false);
+    if (!j.is_discarded() && j.contains("error") && j["error"].is_object()) return j["error"].value("message", fallback);
+    return fallback;
+}
+
+// ---- loading ----
 
 void load_landing() {
-    const std::string code = g_model.doorplate_code;
-    if (code.empty()) {
-        dispatch(resident::LoadFailed{"这不是门牌链接", "请扫描门牌上的二维码，或者检查链接是否完整。"});
-        return;
-    }
+    if (g_model.landing_state != Load::idle) return;
+    g_model.landing_state = Load::loading;
     platform::set_loading_progress(0.9f, "正在读取门牌信息…");
-    std::string url = "/api/v1/doorplates/" + code;
-    if (!g_model.channel.empty()) url += "?src=" + g_model.channel;
+    std::string url = "/api/v1/doorplates/" + dp::url_encode(g_model.route.doorplate);
+    if (!g_model.route.channel.empty()) url += "?src=" + dp::url_encode(g_model.route.channel);
     platform::fetch_text(url, [](int status, const std::string& body) {
-        if (status == 0) {
-            dispatch(resident::LoadFailed{"网络好像断了", "请检查网络后点“重新加载”。"});
-            return;
-        }
-        auto j = nlohmann::json::parse(body, nullptr, false);
-        if (status != 200) {
-            std::string msg = "门牌码：" + g_model.doorplate_code;
-            if (!j.is_discarded() && j.contains("error")) msg = j["error"].value("message", msg);
-            dispatch(resident::LoadFailed{status == 404 ? "没有找到这个门牌" : "暂时打不开", msg});
-            return;
-        }
+        if (status == 0) return dispatch(LandingFailed{"网络好像断了", "请检查网络后点“重新加载”。"});
+        if (status != 200)
+            return dispatch(LandingFailed{status == 404 ? "没有找到这个门牌" : "暂时打不开",
+                                          error_message(body, "门牌码：" + g_model.route.doorplate)});
         try {
-            dispatch(resident::LandingLoaded{dp::parse_landing(j)});
+            dispatch(LandingLoaded{dp::parse_landing(nlohmann::json::parse(body))});
         } catch (const std::exception&) {
-            dispatch(resident::LoadFailed{"数据有误", "服务器返回的门牌信息不完整，请稍后再试。"});
+            dispatch(LandingFailed{"数据有误", "服务器返回的门牌信息不完整，请稍后再试。"});
         }
     });
 }
 
-void dispatch(const resident::Action& a) {
-    g_model = resident::update(std::move(g_model), a);
-    if (std::holds_alternative<resident::Retry>(a)) load_landing();
-    if (std::holds_alternative<resident::LandingLoaded>(a)) g_ready_frames = 0;
-    if (std::holds_alternative<resident::LoadFailed>(a)) {
-        platform::set_app_state("error", g_model.error_title + "：" + g_model.error_detail);
+void load_search_index() {
+    if (g_model.search_state != Load::idle) return;
+    g_model.search_state = Load::loading;
+    platform::fetch_text("/api/v1/search-index", [](int status, const std::string& body) {
+        if (status != 200) return dispatch(SearchIndexFailed{});
+        try {
+            auto j = nlohmann::json::parse(body);
+            auto entries = j.at("entries").get<std::vector<dp::SearchEntry>>();
+            dispatch(SearchIndexLoaded{std::make_shared<const dp::SearchIndex>(std::move(entries))});
+        } catch (const std::exception&) {
+            dispatch(SearchIndexFailed{});
+        }
+    });
+}
+
+void load_guide(const std::string& id) {
+    auto& g = g_model.guides[id];
+    if (g.state != Load::idle) return;
+    g.state = Load::loading;
+    // Ticks gathered earlier on this phone.
+    const std::string saved = platform::storage_get("ticks/" + id);
+    auto& ticks = g_model.ticks[id];
+    for (size_t i = 0; i < saved.size();) {
+        size_t comma = saved.find(',', i);
+        if (comma == std::string::npos) comma = saved.size();
+        if (comma > i) ticks.insert(saved.substr(i, comma - i));
+        i = comma + 1;
+    }
+    platform::fetch_text("/api/v1/guides/" + dp::url_encode(id), [id](int status, const std::string& body) {
+        if (status == 0) return dispatch(GuideFailed{id, "网络好像断了，请检查网络后重试。"});
+        if (status != 200) return dispatch(GuideFailed{id, error_message(body, "这份指南暂时打不开。")});
+        auto load = dp::parse_catalogue_json(nlohmann::json::parse(body, nullptr, false));
+        if (!load.ok()) return dispatch(GuideFailed{id, "指南数据有误，请稍后再试。"});
+        dispatch(GuideLoaded{id, std::make_shared<const dp::Catalogue>(std::move(load.catalogue))});
+    });
+}
+
+// Loads whatever the current page needs and is not loaded yet.
+void ensure_data() {
+    load_landing();
+    const auto page = g_model.route.page;
+    if (page == dp::ResidentPage::search || g_model.landing_state == Load::ready) load_search_index();
+    if (!g_model.route.guide_id.empty()) load_guide(g_model.route.guide_id);
+}
+
+bool page_data_ready() {
+    if (g_model.landing_state == Load::failed) return true;  // the error is the complete view
+    if (g_model.landing_state != Load::ready) return false;
+    if (!g_model.route.guide_id.empty()) {
+        auto it = g_model.guides.find(g_model.route.guide_id);
+        return it != g_model.guides.end() && (it->second.state == Load::ready || it->second.state == Load::failed);
+    }
+    return true;
+}
+
+// ---- settings ----
+
+void load_settings() {
+    auto loc = dp::locale_from_tag(platform::storage_get("locale"));
+    if (loc) g_model.settings.locale = *loc;
+    g_model.settings.elder = platform::storage_get("elder") == "1";
+    ui::set_elder_mode(g_model.settings.elder);
+}
+
+// ---- dispatch: update, then effects ----
+
+void dispatch(const Action& a) {
+    const std::string url_before = dp::resident_url(g_model.route);
+    const auto page_before = g_model.route.page;
+    g_model = update(std::move(g_model), a);
+    const std::string url_after = dp::resident_url(g_model.route);
+
+    if (auto* nav = std::get_if<Navigate>(&a); nav && nav->push && url_after != url_before) {
+        platform::push_url(url_after);
+    } else if (std::holds_alternative<SearchTyped>(a) && url_after != url_before) {
+        if (page_before == dp::ResidentPage::search)
+            platform::replace_url(url_after);
+        else
+            platform::push_url(url_after);
+    } else if (std::holds_alternative<Answer>(a) && url_after != url_before) {
+        platform::push_url(url_after);
+    }
+    if (std::holds_alternative<Back>(a)) platform::history_back();
+    if (auto* x = std::get_if<OpenExternal>(&a)) platform::open_url(x->url);
+    if (auto* x = std::get_if<ReadAloud>(&a)) platform::speak(x->text, dp::locale_tag(g_model.settings.locale));
+    if (auto* x = std::get_if<ToggleTick>(&a)) {
+        std::string saved;
+        for (auto& id : g_model.ticks[x->guide]) saved += (saved.empty() ? "" : ",") + id;
+        platform::storage_set("ticks/" + x->guide, saved);
+    }
+    if (auto* x = std::get_if<SetLocale>(&a)) platform::storage_set("locale", dp::locale_tag(x->locale));
+    if (auto* x = std::get_if<SetElder>(&a)) {
+        platform::storage_set("elder", x->on ? "1" : "0");
+        ui::set_elder_mode(x->on);
+    }
+    if (auto* x = std::get_if<LandingFailed>(&a)) {
+        platform::set_app_state("error", x->title + "：" + x->detail);
         platform::hide_loading_overlay();
     }
+    if (url_after != url_before || std::holds_alternative<Retry>(a) || std::holds_alternative<LandingLoaded>(a))
+        ensure_data();
     platform::request_frame();
 }
 
+// What the browser tab (and a screen reader) calls the current page.
+std::string page_title() {
+    const std::string app = tr(Str::app_title, g_model.settings.locale);
+    const auto& r = g_model.route;
+    if (!r.guide_id.empty())
+        if (const dp::Catalogue* c = guide_catalogue(g_model, r.guide_id)) {
+            auto w = dp::walk_guide(*c, r.guide_id, r.answers, g_model.settings.locale);
+            if (w.found) return w.title + " · " + app;
+        }
+    if (r.page == dp::ResidentPage::search) return tr(Str::search_title, g_model.settings.locale) + " · " + app;
+    if (r.page == dp::ResidentPage::settings) return tr(Str::settings, g_model.settings.locale) + " · " + app;
+    if (g_model.landing_state == Load::ready) return g_model.landing.doorplate.address.full() + " · " + app;
+    return app;
+}
+
 bool frame(const ui::FrameInfo& f) {
-    for (auto& a : resident::draw(g_model, g_view, f)) dispatch(a);
-    if (g_model.status == resident::Status::ready && g_ready_frames < 3) {
+    // Back/forward in the browser.
+    const std::string nav = platform::take_navigation();
+    if (!nav.empty()) {
+        auto q = nav.find('?');
+        auto route = dp::parse_resident_route(nav.substr(0, q), q == std::string::npos ? "" : nav.substr(q + 1));
+        dispatch(Navigate{route, false});
+    }
+    for (auto& e : platform::take_text_field_events())
+        if (e.id == "search") dispatch(SearchTyped{e.value, e.submitted});
+
+    for (auto& a : draw(g_model, g_view, f)) dispatch(a);
+    static std::string shown_title;
+    if (std::string t = page_title(); t != shown_title) {
+        shown_title = t;
+        platform::set_title(t);
+    }
+
+    bool more = g_view.animating;
+    if (g_ready_frames >= 0 && g_ready_frames < 3) {
         // ImGui lays a new window out on its first frame and shows it on the next: report
         // "ready" only once a complete view has been drawn.
-        if (++g_ready_frames == 2) {
+        if (++g_ready_frames == 2 && g_model.landing_state != Load::failed) {
             platform::hide_loading_overlay();
             platform::set_app_state("ready");
         }
-        return true;
+        more = true;
+    } else if (g_ready_frames < 0 && page_data_ready()) {
+        g_ready_frames = 0;
+        more = true;
     }
-    return false;
+    return more;
 }
 
 }  // namespace
 
 int main() {
-    g_model.doorplate_code = resident::doorplate_code_from_path(platform::location_path());
-    g_model.channel = platform::location_query_param("src");
+    g_model.route = dp::parse_resident_route(platform::location_path(), platform::location_search());
+    g_model.search_text = g_model.route.query;
+    load_settings();
     ui::start(frame);
-    load_landing();
+    if (g_model.route.doorplate.empty()) {
+        dispatch(LandingFailed{"这不是门牌链接", "请扫描门牌上的二维码，或者检查链接是否完整。"});
+        return 0;
+    }
+    ensure_data();
     return 0;
 }

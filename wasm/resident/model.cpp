@@ -1,5 +1,7 @@
-// update() of the resident app (see model.hpp).
+// update() and the route logic of the resident app (see model.hpp).
 #include "model.hpp"
+
+#include "guide_walk.hpp"
 
 namespace resident {
 
@@ -12,31 +14,100 @@ template <class... F>
 overloaded(F...) -> overloaded<F...>;
 }  // namespace
 
+const dp::Catalogue* guide_catalogue(const Model& m, const std::string& id) {
+    auto it = m.guides.find(id);
+    return it != m.guides.end() && it->second.state == Load::ready ? it->second.catalogue.get() : nullptr;
+}
+
+dp::ResidentRoute first_question_route(const Model& m) {
+    dp::ResidentRoute r = m.route;
+    r.answers.clear();
+    r.page = dp::ResidentPage::guide_result;
+    if (const dp::Catalogue* c = guide_catalogue(m, r.guide_id)) {
+        auto w = dp::walk_guide(*c, r.guide_id, {}, m.settings.locale);
+        if (w.status == dp::FlowStatus::asking) {
+            r.page = dp::ResidentPage::guide_question;
+            r.question_id = w.next_question;
+        }
+    }
+    return r;
+}
+
+dp::ResidentRoute route_after_answer(const Model& m, const std::string& question,
+                                     const std::vector<std::string>& options) {
+    dp::ResidentRoute r = m.route;
+    r.answers[question] = options;
+    r.page = dp::ResidentPage::guide_result;
+    r.question_id.clear();
+    if (const dp::Catalogue* c = guide_catalogue(m, r.guide_id)) {
+        auto w = dp::walk_guide(*c, r.guide_id, r.answers, m.settings.locale);
+        r.answers = w.answers;  // answers off the new path are dropped
+        if (w.status == dp::FlowStatus::asking) {
+            r.page = dp::ResidentPage::guide_question;
+            r.question_id = w.next_question;
+        }
+    }
+    return r;
+}
+
 Model update(Model m, const Action& a) {
     std::visit(overloaded{
+                   [&](const Navigate& x) {
+                       m.route = x.route;
+                       if (x.route.page == dp::ResidentPage::search) m.search_text = x.route.query;
+                   },
                    [&](const LandingLoaded& x) {
                        m.landing = x.landing;
-                       m.status = Status::ready;
+                       m.landing_state = Load::ready;
                    },
-                   [&](const LoadFailed& x) {
-                       m.status = Status::error;
+                   [&](const LandingFailed& x) {
+                       m.landing_state = Load::failed;
                        m.error_title = x.title;
                        m.error_detail = x.detail;
                    },
-                   [&](const OpenItem& x) { m.opened_item = x.id; },
-                   [&](const Retry&) { m.status = Status::loading; },
+                   [&](const SearchIndexLoaded& x) {
+                       m.search = x.index;
+                       m.search_state = Load::ready;
+                   },
+                   [&](const SearchIndexFailed&) { m.search_state = Load::failed; },
+                   [&](const GuideLoaded& x) {
+                       auto& g = m.guides[x.id];
+                       g.state = Load::ready;
+                       g.catalogue = x.catalogue;
+                   },
+                   [&](const GuideFailed& x) {
+                       auto& g = m.guides[x.id];
+                       g.state = Load::failed;
+                       g.error = x.message;
+                   },
+                   [&](const SearchTyped& x) {
+                       m.search_text = x.text;
+                       m.route.page = dp::ResidentPage::search;
+                       m.route.query = x.text;
+                   },
+                   [&](const Answer& x) { m.route = route_after_answer(m, x.question, x.options); },
+                   [&](const ToggleTick& x) {
+                       auto& set = m.ticks[x.guide];
+                       if (!set.erase(x.material)) set.insert(x.material);
+                   },
+                   [&](const ShowStep& x) { m.stepper_step[x.key] = x.step; },
+                   [&](const ToggleFaq& x) {
+                       if (!m.open_faq.erase(x.key)) m.open_faq.insert(x.key);
+                   },
+                   [&](const SetLocale& x) { m.settings.locale = x.locale; },
+                   [&](const SetElder& x) { m.settings.elder = x.on; },
+                   [&](const Retry&) {
+                       if (m.landing_state == Load::failed) m.landing_state = Load::idle;
+                       for (auto& [id, g] : m.guides)
+                           if (g.state == Load::failed) g.state = Load::idle;
+                       if (m.search_state == Load::failed) m.search_state = Load::idle;
+                   },
+                   [&](const Back&) {},
+                   [&](const OpenExternal&) {},
+                   [&](const ReadAloud&) {},
                },
                a);
     return m;
-}
-
-std::string doorplate_code_from_path(const std::string& path) {
-    const std::string prefix = "/d/";
-    if (path.rfind(prefix, 0) != 0) return "";
-    std::string code = path.substr(prefix.size());
-    auto slash = code.find('/');
-    if (slash != std::string::npos) code.resize(slash);
-    return code;
 }
 
 }  // namespace resident

@@ -1,41 +1,90 @@
 // The resident app's state as plain data, the actions that change it, and `update`.
-// The view (view.cpp) reads a const Model and returns actions; it never mutates the model.
+// Views (view_*.cpp) read a const Model and return actions; main.cpp performs the effects
+// (network, history, storage) that follow from an action.
 #pragma once
+#include <map>
+#include <memory>
+#include <set>
 #include <string>
 #include <variant>
 #include <vector>
 
+#include "catalogue.hpp"
 #include "landing.hpp"
+#include "render_doc.hpp"
+#include "resident_route.hpp"
+#include "search.hpp"
 
 namespace resident {
 
-enum class Status { loading, ready, error };
+enum class Load { idle, loading, ready, failed };
+
+struct Settings {
+    dp::Locale locale = dp::Locale::zh_hans;
+    bool elder = false;  // 长辈模式: larger text, higher contrast, fewer things per screen
+};
+
+struct GuideData {
+    Load state = Load::idle;
+    std::shared_ptr<const dp::Catalogue> catalogue;  // the guide and what it refers to
+    std::string error;
+};
 
 struct Model {
-    Status status = Status::loading;
-    std::string doorplate_code;
-    std::string channel;  // ?src= (poster, wechat, …)
+    dp::ResidentRoute route;
+    Settings settings;
+
+    Load landing_state = Load::idle;
     dp::Landing landing;
-    std::string error_title;
-    std::string error_detail;
-    std::string opened_item;  // id of the item the resident tapped (guide pages come later)
+    std::string error_title, error_detail;  // landing failures
+
+    Load search_state = Load::idle;
+    std::shared_ptr<const dp::SearchIndex> search;
+    std::string search_text;  // what is in the search box
+
+    std::map<std::string, GuideData> guides;                    // by guide id
+    std::map<std::string, std::set<std::string>> ticks;         // guide id → materials gathered
+    std::map<std::string, int> stepper_step;                    // "<guide>/<channel title>" → step shown
+    std::set<std::string> open_faq;                             // "<guide>/<index>"
 };
 
-struct LandingLoaded {
-    dp::Landing landing;
+// Actions
+struct Navigate {
+    dp::ResidentRoute route;
+    bool push = true;  // false: replace the current history entry (or it came from the browser)
 };
-struct LoadFailed {
-    std::string title, detail;
-};
-struct OpenItem {
-    std::string id;
-};
+struct LandingLoaded { dp::Landing landing; };
+struct LandingFailed { std::string title, detail; };
+struct SearchIndexLoaded { std::shared_ptr<const dp::SearchIndex> index; };
+struct SearchIndexFailed {};
+struct GuideLoaded { std::string id; std::shared_ptr<const dp::Catalogue> catalogue; };
+struct GuideFailed { std::string id, message; };
+struct SearchTyped { std::string text; bool submitted = false; };
+struct Answer { std::string question; std::vector<std::string> options; };  // then go on
+struct ToggleTick { std::string guide, material; };
+struct ShowStep { std::string key; int step; };
+struct ToggleFaq { std::string key; };
+struct SetLocale { dp::Locale locale; };
+struct SetElder { bool on; };
 struct Retry {};
-using Action = std::variant<LandingLoaded, LoadFailed, OpenItem, Retry>;
+struct Back {};
+struct OpenExternal { std::string url; };
+struct ReadAloud { std::string text; };
+
+using Action = std::variant<Navigate, LandingLoaded, LandingFailed, SearchIndexLoaded, SearchIndexFailed, GuideLoaded,
+                            GuideFailed, SearchTyped, Answer, ToggleTick, ShowStep, ToggleFaq, SetLocale, SetElder,
+                            Retry, Back, OpenExternal, ReadAloud>;
 
 Model update(Model m, const Action& a);
 
-// The doorplate code from a path like "/d/H5GYFKJ" ("" if the path is not a doorplate link).
-std::string doorplate_code_from_path(const std::string& path);
+// The route after answering `question` on the current guide: the next unanswered question,
+// or the result page when the flow is complete.
+dp::ResidentRoute route_after_answer(const Model& m, const std::string& question,
+                                     const std::vector<std::string>& options);
+// The first page of a guide's questions (or its result when it has none).
+dp::ResidentRoute first_question_route(const Model& m);
+
+// The guide's catalogue if loaded, else null.
+const dp::Catalogue* guide_catalogue(const Model& m, const std::string& id);
 
 }  // namespace resident

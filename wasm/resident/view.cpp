@@ -1,17 +1,53 @@
-// Resident app screens: the doorplate landing (address, popular items), loading and error.
+// The resident app's page frame: one full-screen scrolling window, touch scrolling, and the
+// dispatch to the page of the current route.
 #include "view.hpp"
 
 #include <imgui.h>
 
+#include "platform.hpp"
+#include "strings.hpp"
 #include "theme.hpp"
 #include "widgets.hpp"
 
 namespace resident {
-namespace {
 
 using ui::px;
 
-void begin_page(const ui::FrameInfo& f) {
+void draw_message(Page& p, const std::string& title, const std::string& detail, bool retry) {
+    ImGui::Dummy(ImVec2(0, px(72)));
+    ImGui::SetCursorPosX(p.pad);
+    ImGui::BeginGroup();
+    ui::text_block(title, 22, ui::theme::kText, p.inner);
+    ImGui::Dummy(ImVec2(0, px(4)));
+    ui::text_block(detail, 16, ui::theme::muted(), p.inner);
+    if (retry) {
+        ImGui::Dummy(ImVec2(0, px(12)));
+        if (ui::primary_button(tr(Str::retry, p.loc).c_str(), p.inner)) p.out.push_back(Retry{});
+    }
+    ImGui::EndGroup();
+}
+
+void search_field(Page& p) {
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const float h = px(50);
+    platform::TextFieldSpec f;
+    f.id = "search";
+    f.x = ui::to_css(pos.x);
+    f.y = ui::to_css(pos.y);
+    f.width = ui::to_css(p.inner);
+    f.height = ui::to_css(h);
+    f.font_css = ui::to_css(px(17));
+    f.placeholder = tr(Str::search_placeholder, p.loc);
+    f.value = p.m.search_text;
+    f.input_mode = "search";
+    // Only place it while fully visible: an input must not float over the top bar.
+    if (pos.y >= ImGui::GetWindowPos().y && pos.y + h <= ImGui::GetWindowPos().y + ImGui::GetWindowHeight())
+        platform::place_text_field(f);
+    ImGui::Dummy(ImVec2(p.inner, h));
+}
+
+std::vector<Action> draw(const Model& m, ViewState& vs, const ui::FrameInfo& f) {
+    std::vector<Action> out;
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(ImVec2(f.width, f.height));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
@@ -19,73 +55,30 @@ void begin_page(const ui::FrameInfo& f) {
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus);
     ImGui::PopStyleVar();
-}
-
-// The red band at the top with the doorplate's address.
-void draw_header(const dp::Landing& l, float width) {
-    const float pad = px(20);
-    const float inner = width - 2 * pad;
-    const std::string place = l.doorplate.address.town + " · " + l.doorplate.address.village;
-    const std::string street = l.doorplate.address.road + l.doorplate.address.number + l.doorplate.address.building;
-    const float h = pad + ui::text_block_height("数字政务门牌", 14, inner) + ui::text_block_height(street, 26, inner) +
-                    ui::text_block_height(place, 16, inner) + pad;
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    const ImVec2 p0 = ImGui::GetCursorScreenPos();
-    dl->AddRectFilled(p0, ImVec2(p0.x + width, p0.y + h), ui::theme::kPrimary);
-    ImGui::SetCursorScreenPos(ImVec2(p0.x + pad, p0.y + pad));
-    ImGui::BeginGroup();
-    ui::text_block("数字政务门牌 · " + l.doorplate.address.county, 14, IM_COL32(255, 225, 228, 255), inner);
-    ui::text_block(street, 26, IM_COL32_WHITE, inner);
-    ui::text_block(place, 16, IM_COL32(255, 240, 241, 255), inner);
-    ImGui::EndGroup();
-    ImGui::SetCursorScreenPos(ImVec2(p0.x, p0.y + h + px(16)));
-}
-
-void draw_landing(const Model& m, std::vector<Action>& out, float width) {
-    draw_header(m.landing, width);
-    const float pad = px(16);
-    ImGui::SetCursorPosX(pad);
-    ImGui::BeginGroup();
-    const float inner = width - 2 * pad;
-    ui::text_block("这里的居民常办", 20, ui::theme::kText, inner);
-    ImGui::Dummy(ImVec2(0, px(2)));
-    ImGui::PushItemWidth(inner);
-    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, px(12)));
-    for (auto& item : m.landing.popular_items) {
-        if (ui::item_card(item.id.c_str(), item.plain_name, item.name, inner)) out.push_back(OpenItem{item.id});
+    const std::string url = dp::resident_url(m.route);
+    if (url != vs.page_url) {
+        vs.page_url = url;
+        vs.scroll = {};
+        ImGui::SetScrollY(0);
     }
-    if (m.landing.popular_items.empty())
-        ui::text_block("事项目录正在整理中，请稍后再来看看。", 16, ui::theme::kTextMuted, inner);
-    ImGui::PopStyleVar();
-    ImGui::PopItemWidth();
-    ImGui::Dummy(ImVec2(0, px(24)));
-    ImGui::EndGroup();
-}
+    vs.animating = ui::touch_scroll(vs.scroll);
 
-void draw_message(const char* title, const std::string& detail, float width, bool retry, std::vector<Action>& out) {
-    const float pad = px(24);
-    ImGui::SetCursorPos(ImVec2(pad, px(96)));
-    ImGui::BeginGroup();
-    ui::text_block(title, 22, ui::theme::kText, width - 2 * pad);
-    ImGui::Dummy(ImVec2(0, px(6)));
-    ui::text_block(detail, 16, ui::theme::kTextMuted, width - 2 * pad);
-    if (retry) {
-        ImGui::Dummy(ImVec2(0, px(16)));
-        if (ui::primary_button("重新加载", width - 2 * pad)) out.push_back(Retry{});
+    const float width = f.width;
+    const float pad = px(m.settings.elder ? 14 : 16);
+    Page p{m, vs, out, width, pad, width - 2 * pad, m.settings.locale};
+    switch (m.route.page) {
+        case dp::ResidentPage::landing: draw_landing(p); break;
+        case dp::ResidentPage::search: draw_search(p); break;
+        case dp::ResidentPage::settings: draw_settings(p); break;
+        case dp::ResidentPage::guide_intro:
+        case dp::ResidentPage::guide_question:
+        case dp::ResidentPage::guide_result: draw_guide(p); break;
+        case dp::ResidentPage::not_found:
+            if (ui::top_bar(tr(Str::back, p.loc).c_str(), tr(Str::app_title, p.loc), width)) out.push_back(Back{});
+            draw_message(p, tr(Str::not_found, p.loc), tr(Str::not_found_detail, p.loc), false);
+            break;
     }
-    ImGui::EndGroup();
-}
-
-}  // namespace
-
-std::vector<Action> draw(const Model& m, ViewState&, const ui::FrameInfo& f) {
-    std::vector<Action> out;
-    begin_page(f);
-    switch (m.status) {
-        case Status::loading: draw_message("正在读取门牌信息…", "请稍候。", f.width, false, out); break;
-        case Status::error: draw_message(m.error_title.c_str(), m.error_detail, f.width, true, out); break;
-        case Status::ready: draw_landing(m, out, f.width); break;
-    }
+    ImGui::Dummy(ImVec2(0, px(32)));
     ImGui::End();
     return out;
 }

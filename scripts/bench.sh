@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Benchmarks (`make bench`): builds what each needs (build/bench-native, build/bench-wasm), runs it
+# writing JSON lines {"name","value","unit"} to build/bench/<bench>-*.jsonl, then assembles every
+# build/bench/*.jsonl into build/bench/report.json and report.md (scripts/bench_report.py).
+# Usage: scripts/bench.sh [bench…]   (default: all; known: search)
+# Adding a benchmark: write a function bench_<name> that writes $OUT/<name>-*.jsonl, add <name>
+# to ALL_BENCHES.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+
+"$root/scripts/deps.sh"   # the only installing step
+
+export NODE_PATH=/usr/share/nodejs:/usr/lib/nodejs   # Debian's emcc needs Debian's node modules
+# Debian's emscripten uses its own prebuilt (frozen) cache of system libraries: leave EM_CACHE alone.
+JOBS=${BENCH_JOBS:-2}
+OUT=build/bench
+NATIVE=build/bench-native
+WASM=build/bench-wasm
+ALL_BENCHES=(search)
+mkdir -p "$OUT"
+
+# ---- builds (only the targets asked for; the whole wasm project also needs the ImGui app) ----
+build_native() {  # targets…
+  cmake -S . -B "$NATIVE" -DCMAKE_BUILD_TYPE=Release >/dev/null
+  cmake --build "$NATIVE" -j "$JOBS" --target "$@"
+}
+build_wasm() {  # targets…
+  [ -f "$WASM/CMakeCache.txt" ] || emcmake cmake -S . -B "$WASM" -DCMAKE_BUILD_TYPE=Release >/dev/null
+  cmake --build "$WASM" -j "$JOBS" --target "$@"
+}
+
+# ---- benchmarks ----
+
+# Search over a synthetic 3,300-item catalogue: per-keystroke median/p99, natively and in wasm.
+bench_search() {
+  build_native doorplate-gencat bench_search
+  build_wasm bench_search
+  "$NATIVE/bin/doorplate-gencat" --items 3300 --seed 1 --out "$OUT/cat3300"
+  "$NATIVE/bin/bench_search" "$OUT/cat3300" >"$OUT/search-native.jsonl" 2>"$OUT/search-native.log"
+  node --no-experimental-fetch "$WASM/bin/bench_search.js" "$OUT/cat3300" \
+    >"$OUT/search-wasm.jsonl" 2>"$OUT/search-wasm.log"
+  cat "$OUT/search-native.log"
+}
+
+benches=("$@")
+[ ${#benches[@]} -gt 0 ] || benches=("${ALL_BENCHES[@]}")
+for b in "${benches[@]}"; do
+  if ! declare -F "bench_$b" >/dev/null; then
+    echo "bench: unknown benchmark '$b' (known: ${ALL_BENCHES[*]})" >&2
+    exit 2
+  fi
+  echo "== bench $b"
+  "bench_$b"
+done
+
+/usr/bin/python3 "$root/scripts/bench_report.py" "$OUT"
