@@ -17,7 +17,7 @@ JOBS=${BENCH_JOBS:-2}
 OUT=build/bench
 NATIVE=build/bench-native
 WASM=build/bench-wasm
-ALL_BENCHES=(search)
+ALL_BENCHES=(search geo)
 mkdir -p "$OUT"
 
 # ---- builds (only the targets asked for; the whole wasm project also needs the ImGui app) ----
@@ -41,6 +41,14 @@ bench_search() {
   node --no-experimental-fetch "$WASM/bin/bench_search.js" "$OUT/cat3300" \
     >"$OUT/search-wasm.jsonl" 2>"$OUT/search-wasm.log"
   cat "$OUT/search-native.log"
+}
+
+# k-nearest among 100,000 service points and routes on a ~100,000-edge road graph, native and wasm.
+bench_geo() {
+  build_native bench_geo
+  build_wasm bench_geo
+  "$NATIVE/bin/bench_geo" >"$OUT/geo-native.jsonl"
+  node --no-experimental-fetch "$WASM/bin/bench_geo.js" >"$OUT/geo-wasm.jsonl"
 }
 
 benches=("$@")

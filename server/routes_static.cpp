@@ -50,9 +50,31 @@ fs::path resolve_in_root(const fs::path& root, const std::string& url_path) {
     return candidate;
 }
 
-void serve_file(const fs::path& file, httplib::Response& res) {
+// cpp-httplib compresses text responses itself (brotli or gzip, by Accept-Encoding).
+bool httplib_compresses(const std::string& type) {
+    return type.rfind("text/", 0) == 0 || type.rfind("application/json", 0) == 0 || type == "image/svg+xml" ||
+           type.rfind("application/manifest+json", 0) == 0;
+}
+
+// Serves `file`; for binary types (the wasm) its precompressed .br / .gz sibling when the
+// client accepts that encoding (text types are compressed on the fly by cpp-httplib).
+void serve_file(const fs::path& file, const httplib::Request& req, httplib::Response& res) {
     std::string body;
-    if (!read_file(file, body)) throw HttpError(404, "not_found", "找不到文件");
+    const std::string accept = req.get_header_value("Accept-Encoding");
+    const std::pair<const char*, const char*> encodings[] = {{"br", ".br"}, {"gzip", ".gz"}};
+    auto known = mime_types().find(file.extension().string());
+    const bool precompressed_ok = known != mime_types().end() && !httplib_compresses(known->second);
+    for (auto& [name, ext] : encodings) {
+        if (!precompressed_ok) break;
+        fs::path packed = file.string() + ext;
+        std::error_code ec;
+        if (accept.find(name) != std::string::npos && fs::is_regular_file(packed, ec) && read_file(packed, body)) {
+            res.set_header("Content-Encoding", name);
+            break;
+        }
+    }
+    res.set_header("Vary", "Accept-Encoding");
+    if (body.empty() && !read_file(file, body)) throw HttpError(404, "not_found", "找不到文件");
     auto it = mime_types().find(file.extension().string());
     const std::string type = it != mime_types().end() ? it->second : "application/octet-stream";
     res.set_header("Cache-Control", file.extension() == ".html" ? "no-cache" : "public, max-age=300");
@@ -103,16 +125,16 @@ void register_static_routes(httplib::Server& server, App& app) {
     });
     server.Get("/", [&app](const httplib::Request&, httplib::Response& res) { demo_index(app, res); });
     // The resident app's shell for every page under a doorplate; the app reads the route from the URL.
-    server.Get(R"(/d/([^/]+)(/.*)?)", [&app](const httplib::Request&, httplib::Response& res) {
+    server.Get(R"(/d/([^/]+)(/.*)?)", [&app](const httplib::Request& req, httplib::Response& res) {
         auto file = resolve_in_root(app.config.www_dir, "index.html");
         if (file.empty()) throw HttpError(500, "missing_web_root", "web root has no index.html: run make build");
-        serve_file(file, res);
+        serve_file(file, req, res);
     });
     server.Get(R"(/(.+))", [&app](const httplib::Request& req, httplib::Response& res) {
         if (req.path.rfind("/api/", 0) == 0) throw HttpError(404, "not_found", "没有这个接口：" + req.path);
         auto file = resolve_in_root(app.config.www_dir, req.path);
         if (file.empty()) throw HttpError(404, "not_found", "找不到这个地址：" + req.path);
-        serve_file(file, res);
+        serve_file(file, req, res);
     });
 }
 

@@ -64,3 +64,31 @@ TEST_CASE("the demo index lists sample doorplate links") {
     CHECK(res->body.find("href=\"/d/") != std::string::npos);
     CHECK(res->body.find("政务门牌先指路") != std::string::npos);
 }
+
+TEST_CASE("precompressed brotli or gzip copies are served when the client accepts them") {
+    testing::ServerProcess server;
+    std::ofstream(server.www() / "app.wasm.br", std::ios::binary) << "BROTLI";
+    std::ofstream(server.www() / "app.wasm.gz", std::ios::binary) << "GZIP";
+    auto c = server.client();
+    c.set_decompress(false);
+    auto br = c.Get("/app.wasm", {{"Accept-Encoding", "gzip, br"}});
+    REQUIRE(br);
+    CHECK(br->get_header_value("Content-Encoding") == "br");
+    CHECK(br->get_header_value("Content-Type") == "application/wasm");
+    CHECK(br->body == "BROTLI");
+    auto gz = c.Get("/app.wasm", {{"Accept-Encoding", "gzip"}});
+    CHECK(gz->get_header_value("Content-Encoding") == "gzip");
+    CHECK(gz->body == "GZIP");
+    auto plain = c.Get("/app.wasm", {{"Accept-Encoding", "identity"}});
+    CHECK(plain->get_header_value("Content-Encoding").empty());
+    CHECK(plain->body.size() == 8);
+}
+
+TEST_CASE("text files are compressed once, never twice") {
+    testing::ServerProcess server;
+    std::ofstream(server.www() / "app.js.br", std::ios::binary) << "NOT-USED";
+    auto c = server.client();
+    auto js = c.Get("/app.js", {{"Accept-Encoding", "br"}});  // the client decompresses
+    REQUIRE(js);
+    CHECK(js->body == "console.log(1)");
+}
