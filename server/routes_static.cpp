@@ -7,6 +7,7 @@
 
 #include "app.hpp"
 #include "http_util.hpp"
+#include "render_html.hpp"
 
 namespace dp {
 namespace fs = std::filesystem;
@@ -80,19 +81,6 @@ void serve_file(const fs::path& file, const httplib::Request& req, httplib::Resp
     res.set_header("Cache-Control", file.extension() == ".html" ? "no-cache" : "public, max-age=300");
     res.set_header("X-Content-Type-Options", "nosniff");
     res.set_content(std::move(body), type.c_str());
-}
-
-std::string html_escape(const std::string& s) {
-    std::string out;
-    for (char c : s) switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
-        }
-    return out;
 }
 
 void demo_index(App& app, httplib::Response& res) {

@@ -6,11 +6,10 @@
 #include <utility>
 
 namespace dp {
-namespace {
 
 // Decodes the code point at s[i]; `len` receives its byte length (1 for an invalid byte,
 // which is returned as itself so that it passes through unchanged).
-char32_t next_code_point(std::string_view s, std::size_t i, std::size_t& len) {
+char32_t utf8_code_point_at(std::string_view s, std::size_t i, std::size_t& len) {
     const auto b0 = static_cast<unsigned char>(s[i]);
     auto cont = [&](std::size_t k) -> int {
         if (i + k >= s.size()) return -1;
@@ -35,6 +34,9 @@ char32_t next_code_point(std::string_view s, std::size_t i, std::size_t& len) {
     return b0;
 }
 
+namespace {
+
+
 bool is_space(char32_t c) {
     return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == U'\u3000';
 }
@@ -55,7 +57,7 @@ char fold_tone_letter(char32_t c) {
         const std::string_view marked(f.marked);
         for (std::size_t i = 0; i < marked.size();) {
             std::size_t len = 1;
-            if (next_code_point(marked, i, len) == c) return f.plain;
+            if (utf8_code_point_at(marked, i, len) == c) return f.plain;
             i += len;
         }
     }
@@ -86,7 +88,7 @@ std::string pinyin_strip_tones(std::string_view syllable) {
     out.reserve(syllable.size());
     for (std::size_t i = 0; i < syllable.size();) {
         std::size_t len = 1;
-        const char32_t c = next_code_point(syllable, i, len);
+        const char32_t c = utf8_code_point_at(syllable, i, len);
         if (c < 0x80) {
             out.push_back(c >= U'A' && c <= U'Z' ? char(c - U'A' + U'a') : char(c));
         } else if (c >= 0x300 && c <= 0x36F) {
@@ -141,7 +143,7 @@ std::string PinyinTable::full(std::string_view utf8) const {
     };
     for (std::size_t i = 0; i < utf8.size();) {
         std::size_t len = 1;
-        const char32_t c = next_code_point(utf8, i, len);
+        const char32_t c = utf8_code_point_at(utf8, i, len);
         if (is_space(c)) {
             in_passthrough = false;
         } else if (const std::string_view r = reading(c); !r.empty()) {
@@ -164,7 +166,7 @@ std::string PinyinTable::initials(std::string_view utf8) const {
     out.reserve(utf8.size());
     for (std::size_t i = 0; i < utf8.size();) {
         std::size_t len = 1;
-        const char32_t c = next_code_point(utf8, i, len);
+        const char32_t c = utf8_code_point_at(utf8, i, len);
         if (!is_space(c)) {
             if (const std::string_view r = reading(c); !r.empty()) out.push_back(r[0]);
             else out.append(utf8.substr(i, len));

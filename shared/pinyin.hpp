@@ -10,6 +10,10 @@
 
 namespace dp {
 
+// Decodes the UTF-8 code point at s[i]; `len` receives its byte length (1 for an invalid byte,
+// which is returned as itself so that it passes through unchanged).
+char32_t utf8_code_point_at(std::string_view s, std::size_t i, std::size_t& len);
+
 // Readings are toneless lower-case ASCII, ü written as v (绿 → "lv"). Used at build time only
 // (the catalogue carries the computed pinyin; the browser never loads this table).
 class PinyinTable {

@@ -10,29 +10,10 @@
 namespace dp {
 namespace {
 
+// The code point at s[i]; an invalid byte reads as U+FFFD.
 char32_t decode_at(std::string_view s, std::size_t i, std::size_t& len) {
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    auto cont = [&](std::size_t k) -> int {
-        if (i + k >= s.size()) return -1;
-        const auto b = static_cast<unsigned char>(s[i + k]);
-        return (b & 0xC0) == 0x80 ? (b & 0x3F) : -1;
-    };
-    if (b0 < 0x80) { len = 1; return b0; }
-    if ((b0 & 0xE0) == 0xC0) {
-        const int c1 = cont(1);
-        if (c1 >= 0) { len = 2; return (char32_t(b0 & 0x1F) << 6) | char32_t(c1); }
-    } else if ((b0 & 0xF0) == 0xE0) {
-        const int c1 = cont(1), c2 = c1 >= 0 ? cont(2) : -1;
-        if (c2 >= 0) { len = 3; return (char32_t(b0 & 0x0F) << 12) | (char32_t(c1) << 6) | char32_t(c2); }
-    } else if ((b0 & 0xF8) == 0xF0) {
-        const int c1 = cont(1), c2 = c1 >= 0 ? cont(2) : -1, c3 = c2 >= 0 ? cont(3) : -1;
-        if (c3 >= 0) {
-            len = 4;
-            return (char32_t(b0 & 0x07) << 18) | (char32_t(c1) << 12) | (char32_t(c2) << 6) | char32_t(c3);
-        }
-    }
-    len = 1;
-    return 0xFFFD;  // invalid byte
+    const char32_t c = utf8_code_point_at(s, i, len);
+    return len == 1 && c >= 0x80 ? char32_t(0xFFFD) : c;
 }
 
 void append_utf8(std::string& out, char32_t c) {
