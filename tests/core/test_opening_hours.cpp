@@ -262,7 +262,7 @@ TEST_CASE("next opening and next closing agree with is_open minute by minute on 
     std::mt19937 rng(20260927);
     const char* const codes[] = {"Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"};
     auto clock = [](int m) {
-        char b[8];
+        char b[16];
         std::snprintf(b, sizeof b, "%02d:%02d", m / 60, m % 60);
         return std::string(b);
     };
