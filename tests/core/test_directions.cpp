@@ -2,6 +2,8 @@
 // Chinese steps produced for routes on hand-built graphs with known geometry.
 #include <doctest/doctest.h>
 
+#include "road_fixtures.hpp"
+
 #include <cmath>
 
 #include "directions.hpp"
@@ -18,14 +20,7 @@ namespace {
 const dp::LocalProjection kPlane(LatLng{24.96, 118.39});
 LatLng m(double x, double y) { return kPlane.unproject({x, y}); }
 
-Road road(std::string name, RoadClass c, std::vector<LatLng> line, bool oneway = false) {
-    Road r;
-    r.name = std::move(name);
-    r.road_class = c;
-    r.oneway = oneway;
-    r.line = std::move(line);
-    return r;
-}
+using road_fixtures::road;
 
 // A point at `metres` from (x, y) heading `bearing` degrees clockwise from north.
 LatLng towards(double x, double y, double bearing, double metres) {

@@ -7,6 +7,7 @@
 #include <limits>
 #include <random>
 
+#include "road_fixtures.hpp"
 #include "road_graph.hpp"
 
 using dp::LatLng;
@@ -38,14 +39,7 @@ LatLng random_m(std::mt19937& rng, Dist& d, double scale = 1.0, double x0 = 0, d
     return m(x0 + x, y0 + y);
 }
 
-Road road(std::string name, RoadClass c, std::vector<LatLng> line, bool oneway = false) {
-    Road r;
-    r.name = std::move(name);
-    r.road_class = c;
-    r.oneway = oneway;
-    r.line = std::move(line);
-    return r;
-}
+using road_fixtures::road;
 
 // A 3×3 grid of 100 m blocks: rows y = 0, 100, 200 and columns x = 0, 100, 200.
 std::vector<Road> grid_roads() {
