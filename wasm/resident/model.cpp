@@ -19,6 +19,19 @@ const dp::Catalogue* guide_catalogue(const Model& m, const std::string& id) {
     return it != m.guides.end() && it->second.state == Load::ready ? it->second.catalogue.get() : nullptr;
 }
 
+dp::ResidentRoute route_to(const Model& m, dp::ResidentPage page) {
+    dp::ResidentRoute r = m.route;
+    r.page = page;
+    return r;
+}
+
+dp::ResidentRoute guide_route(const Model& m, const std::string& guide_id) {
+    dp::ResidentRoute r = route_to(m, dp::ResidentPage::guide_intro);
+    r.guide_id = guide_id;
+    r.answers.clear();
+    return r;
+}
+
 dp::ResidentRoute first_question_route(const Model& m) {
     dp::ResidentRoute r = m.route;
     r.answers.clear();

@@ -81,6 +81,11 @@ Model update(Model m, const Action& a);
 // or the result page when the flow is complete.
 dp::ResidentRoute route_after_answer(const Model& m, const std::string& question,
                                      const std::vector<std::string>& options);
+// Another page of the same doorplate, keeping the rest of the current route.
+dp::ResidentRoute route_to(const Model& m, dp::ResidentPage page);
+// The intro page of a guide, with no answers yet.
+dp::ResidentRoute guide_route(const Model& m, const std::string& guide_id);
+
 // The first page of a guide's questions (or its result when it has none).
 dp::ResidentRoute first_question_route(const Model& m);
 

@@ -17,12 +17,6 @@ using ui::px;
 
 namespace {
 
-dp::ResidentRoute with_page(const dp::ResidentRoute& base, dp::ResidentPage page) {
-    dp::ResidentRoute r = base;
-    r.page = page;
-    return r;
-}
-
 void draw_intro(Page& p, const dp::GuideWalk& w) {
     if (ui::top_bar(tr(Str::back, p.loc).c_str(), tr(Str::app_title, p.loc), p.width)) p.out.push_back(Back{});
     ImGui::Dummy(ImVec2(0, px(16)));
@@ -132,7 +126,7 @@ void situation(ResultCtx& c, const dp::SituationBlock& b) {
         ui::text_block(q.text, 15, ui::theme::muted(), c.p.inner);
         ui::text_block(answer, 17, ui::theme::kText, c.p.inner);
         if (ui::link(("chg-" + q.id).c_str(), tr(Str::change, c.p.loc), 15)) {
-            dp::ResidentRoute r = with_page(c.p.m.route, dp::ResidentPage::guide_question);
+            dp::ResidentRoute r = route_to(c.p.m, dp::ResidentPage::guide_question);
             r.question_id = q.id;
             c.p.out.push_back(Navigate{r});
         }
@@ -210,10 +204,7 @@ void related(ResultCtx& c, const dp::RelatedBlock& b) {
             continue;
         }
         if (ui::item_card(("rel-" + r.id).c_str(), r.name, "", c.p.inner)) {
-            dp::ResidentRoute route = with_page(c.p.m.route, dp::ResidentPage::guide_intro);
-            route.guide_id = r.id;
-            route.answers.clear();
-            c.p.out.push_back(Navigate{route});
+            c.p.out.push_back(Navigate{guide_route(c.p.m, r.id)});
         }
     }
 }

@@ -38,11 +38,7 @@ void draw_header(Page& p) {
     const bool open_settings = ImGui::InvisibleButton("settings", ImVec2(w, px(44)));
     ui::register_hit("settings", ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectMax().x,
                      ImGui::GetItemRectMax().y);
-    if (open_settings) {
-        dp::ResidentRoute r = p.m.route;
-        r.page = dp::ResidentPage::settings;
-        p.out.push_back(Navigate{r});
-    }
+    if (open_settings) p.out.push_back(Navigate{route_to(p.m, dp::ResidentPage::settings)});
     dl->AddText(ImVec2(p0.x + p.width - w + px(2), p0.y + px(6) + (px(44) - ImGui::GetTextLineHeight()) * 0.5f),
                 IM_COL32_WHITE, label.c_str());
     ImGui::PopFont();
@@ -79,8 +75,7 @@ void draw_landing(Page& p) {
     for (size_t i = 0; i < shown; ++i) labels.push_back(life_event_label(life_events()[i], p.loc));
     int tapped = ui::chips("life-events", labels, p.inner);
     if (tapped >= 0) {
-        dp::ResidentRoute r = p.m.route;
-        r.page = dp::ResidentPage::search;
+        dp::ResidentRoute r = route_to(p.m, dp::ResidentPage::search);
         r.query = life_events()[static_cast<size_t>(tapped)].zh_hans;
         p.out.push_back(Navigate{r});
     }
@@ -90,13 +85,8 @@ void draw_landing(Page& p) {
     size_t n = 0;
     for (auto& item : p.m.landing.popular_items) {
         if (n++ >= max_items) break;
-        if (ui::item_card(item.id.c_str(), item.plain_name, item.name, p.inner)) {
-            dp::ResidentRoute r = p.m.route;
-            r.page = dp::ResidentPage::guide_intro;
-            r.guide_id = item.id;
-            r.answers.clear();
-            p.out.push_back(Navigate{r});
-        }
+        if (ui::item_card(item.id.c_str(), item.plain_name, item.name, p.inner))
+            p.out.push_back(Navigate{guide_route(p.m, item.id)});
         ImGui::Dummy(ImVec2(0, px(2)));
     }
 
@@ -135,13 +125,8 @@ void draw_search(Page& p) {
             if (!e) continue;
             std::string sub = e->name;
             if (r.field == "alias" || r.field == "pinyin_alias") sub += "（" + r.matched_text + "）";
-            if (ui::item_card(("r-" + r.id).c_str(), e->plain_name.empty() ? e->name : e->plain_name, sub, p.inner)) {
-                dp::ResidentRoute route = p.m.route;
-                route.page = dp::ResidentPage::guide_intro;
-                route.guide_id = r.id;
-                route.answers.clear();
-                p.out.push_back(Navigate{route});
-            }
+            if (ui::item_card(("r-" + r.id).c_str(), e->plain_name.empty() ? e->name : e->plain_name, sub, p.inner))
+                p.out.push_back(Navigate{guide_route(p.m, r.id)});
             ImGui::Dummy(ImVec2(0, px(2)));
         }
     }
