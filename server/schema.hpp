@@ -25,6 +25,21 @@ inline const std::vector<const char*>& schema_migrations() {
         );
         CREATE INDEX doorplates_area ON doorplates(area_id);
         )sql",
+
+        // 2: service points, roads and map features (the map and navigation work)
+        R"sql(
+        SELECT 2;
+        )sql",
+
+        // 3: resident requests and idempotency keys (the durable-submission work)
+        R"sql(
+        SELECT 3;
+        )sql",
+
+        // 4: accounts, sessions, the audit log and uploads (the access-control work)
+        R"sql(
+        SELECT 4;
+        )sql",
     };
     return m;
 }
