@@ -118,6 +118,7 @@ Model update(Model m, const Action& a) {
                    [&](const Back&) {},
                    [&](const OpenExternal&) {},
                    [&](const ReadAloud&) {},
+                   [&](const Share&) {},
                },
                a);
     return m;

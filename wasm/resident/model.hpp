@@ -45,7 +45,7 @@ struct Model {
     std::map<std::string, GuideData> guides;                    // by guide id
     std::map<std::string, std::set<std::string>> ticks;         // guide id → materials gathered
     std::map<std::string, int> stepper_step;                    // "<guide>/<channel title>" → step shown
-    std::set<std::string> open_faq;                             // "<guide>/<index>"
+    std::set<std::string> open_faq;  // opened disclosures: "<guide>/<faq index>", "<guide>/sample/<material>"
 };
 
 // Actions
@@ -70,10 +70,11 @@ struct Retry {};
 struct Back {};
 struct OpenExternal { std::string url; };
 struct ReadAloud { std::string text; };
+struct Share { std::string title; std::string url; };  // the system share sheet, else copy the link
 
 using Action = std::variant<Navigate, LandingLoaded, LandingFailed, SearchIndexLoaded, SearchIndexFailed, GuideLoaded,
                             GuideFailed, SearchTyped, Answer, ToggleTick, ShowStep, ToggleFaq, SetLocale, SetElder,
-                            Retry, Back, OpenExternal, ReadAloud>;
+                            Retry, Back, OpenExternal, ReadAloud, Share>;
 
 Model update(Model m, const Action& a);
 

@@ -17,6 +17,8 @@ struct ViewState {
     std::string page_url;                                    // scroll resets when it changes
     std::map<std::string, std::vector<std::string>> choice;  // question → options picked, not yet confirmed
     bool animating = false;
+    std::string notice;        // a short message at the bottom ("链接已复制…")
+    double notice_until = 0;   // ImGui time when it goes away
 };
 
 // Everything a page needs to draw itself.
