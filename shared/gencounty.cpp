@@ -747,15 +747,16 @@ DemoCounty generate_demo_county(const nlohmann::json& areas, const std::vector<C
                 const double u1 = plate_rng.uniform(), u2 = plate_rng.uniform();
                 const auto& line = roads[named_road.at({v.town, road})].pts;
                 const double len = polyline_length(line);
-                double s = arc_of_nearest(line, v.c) + (static_cast<double>(i / n) - 5.5) * 35 + (u1 - 0.5) * 10;
+                const double s = arc_of_nearest(line, v.c) + (static_cast<double>(i / n) - 5.5) * 35 + (u1 - 0.5) * 10;
                 const double side = number % 2 == 1 ? 1.0 : -1.0;
+                // Along the road from the village centre; where that is in a river, the nearest
+                // dry spot along the road (either way).
                 Point2 at;
-                for (int tries = 0; tries < 40; ++tries) {
-                    const double ss = std::clamp(s, 5.0, len - 5.0);
-                    const auto [p, dir] = point_at(line, ss);
+                for (int tries = 0; tries < 200; ++tries) {
+                    const double shift = 40.0 * ((tries + 1) / 2) * (tries % 2 ? 1 : -1);
+                    const auto [p, dir] = point_at(line, std::clamp(s + shift, 5.0, len - 5.0));
                     at = p + left_normal(dir) * (side * (8 + 4 * u2));
                     if (!in_water(at)) break;
-                    s += 40;
                 }
                 Doorplate d;
                 d.code = make_doorplate_code(code_serial);

@@ -80,7 +80,8 @@ TEST_CASE("every service point type is present, each town has a centre and each 
     }
     for (auto t : dp::all_service_point_types()) CHECK_MESSAGE(per_type[t] > 0, dp::service_point_type_id(t));
     int towns = 0, villages = 0;
-    for (const auto& a : areas_json()["areas"]) {
+    const auto areas = areas_json();
+    for (const auto& a : areas["areas"]) {
         const std::string kind = a["kind"];
         if (kind == "town") {
             ++towns;
@@ -125,7 +126,8 @@ TEST_CASE("the road network is one connected graph with named roads of every exp
 TEST_CASE("every village's road names from areas.json are roads of the network") {
     std::set<std::string> names;
     for (const auto& r : county().roads) names.insert(r.name);
-    for (const auto& a : areas_json()["areas"])
+    const auto areas = areas_json();
+    for (const auto& a : areas["areas"])
         if (a.contains("roads"))
             for (const auto& r : a["roads"]) CHECK_MESSAGE(names.count(r.get<std::string>()) == 1, r);
 }
