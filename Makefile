@@ -14,7 +14,7 @@ WASM := build/wasm
 WWW := build/www
 SERVER := $(NATIVE)/bin/doorplate-server
 
-.PHONY: all deps native wasm www build run test test-asan bench clean
+.PHONY: all deps native wasm www build run test test-asan bench fuzz clean
 all: build
 
 build/.deps-stamp: scripts/deps.sh scripts/fetch-imgui.sh package.json package-lock.json
@@ -50,6 +50,10 @@ test-asan: deps
 
 bench: build
 	@scripts/bench.sh
+
+# libFuzzer targets (fuzz/), FUZZ_SECONDS each (default 60) → build/fuzz/summary.md
+fuzz: deps
+	@scripts/fuzz.sh
 
 clean:
 	rm -rf build

@@ -1,0 +1,16 @@
+# Fuzzing (`make fuzz`, scripts/fuzz.sh): one libFuzzer binary per target of fuzz/targets.hpp,
+# built with clang and -DDOORPLATE_FUZZ=ON (the whole core then carries coverage and sanitizers).
+option(DOORPLATE_FUZZ "Build the libFuzzer targets (clang only)" OFF)
+if(DOORPLATE_FUZZ AND NOT EMSCRIPTEN)
+  set(DP_FUZZ_TARGETS validate doorplate_code csv geojson opening_hours guide_json resident_route search_query)
+  foreach(t ${DP_FUZZ_TARGETS})
+    add_executable(fuzz_${t} ${CMAKE_SOURCE_DIR}/fuzz/fuzz_main.cpp ${CMAKE_SOURCE_DIR}/fuzz/targets.cpp)
+    target_include_directories(fuzz_${t} PRIVATE ${CMAKE_SOURCE_DIR}/fuzz)
+    target_compile_definitions(fuzz_${t} PRIVATE DP_FUZZ_TARGET=${t})
+    target_compile_options(fuzz_${t} PRIVATE -fsanitize=fuzzer)
+    target_link_options(fuzz_${t} PRIVATE -fsanitize=fuzzer)
+    target_link_libraries(fuzz_${t} PRIVATE doorplate_core dp_warnings)
+  endforeach()
+  list(TRANSFORM DP_FUZZ_TARGETS PREPEND fuzz_ OUTPUT_VARIABLE DP_FUZZ_BINARIES)
+  add_custom_target(fuzzers DEPENDS ${DP_FUZZ_BINARIES})
+endif()
