@@ -38,6 +38,16 @@ std::string sha256_hex(const std::string& data) {
     return hex;
 }
 
+std::string sha256_base64(const std::string& data) {
+    ensure_sodium();
+    unsigned char h[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256(h, reinterpret_cast<const unsigned char*>(data.data()), data.size());
+    std::string out(sodium_base64_encoded_len(sizeof h, sodium_base64_VARIANT_ORIGINAL), '\0');
+    sodium_bin2base64(out.data(), out.size(), h, sizeof h, sodium_base64_VARIANT_ORIGINAL);
+    out.resize(std::char_traits<char>::length(out.c_str()));
+    return out;
+}
+
 std::string random_token() {
     ensure_sodium();
     unsigned char b[32];

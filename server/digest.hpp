@@ -7,6 +7,7 @@
 namespace dp::digest {
 
 std::string sha256_hex(const std::string& data);  // 64 lowercase hex digits
+std::string sha256_base64(const std::string& data);  // standard base64 with padding (CSP hashes)
 // 32 random bytes in base64url without padding (43 characters).
 std::string random_token();
 // `n` random characters from an unambiguous upper-case alphabet (no I, O, 0, 1).

@@ -8,16 +8,23 @@
 #include <sstream>
 
 #include "app.hpp"
+#include "digest.hpp"
+#include "render_html.hpp"
 #include "writer.hpp"
 
 namespace dp {
 namespace {
 
-// The CSP the wasm apps run under: no inline script, wasm compiled by the page itself.
-const char* kContentSecurityPolicy =
-    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; "
-    "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
-    "frame-ancestors 'self'";
+// The CSP the wasm apps run under: no inline script, wasm compiled by the page itself; the only
+// inline style allowed is the text guide's own sheet, by its hash.
+const std::string& content_security_policy() {
+    static const std::string csp =
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'sha256-" +
+        digest::sha256_base64(render_html_style_sheet()) +
+        "'; img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; "
+        "form-action 'self'; frame-ancestors 'self'";
+    return csp;
+}
 
 constexpr std::array<double, 14> kBuckets = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05,
                                              0.1,    0.25,  0.5,    1,     2.5,   5,     10};
@@ -113,7 +120,7 @@ void install_operations(httplib::Server& server, App& app) {
         auto set = [&](const char* name, const char* value) {
             if (!res.has_header(name)) res.set_header(name, value);
         };
-        set("Content-Security-Policy", kContentSecurityPolicy);
+        set("Content-Security-Policy", content_security_policy().c_str());
         set("X-Content-Type-Options", "nosniff");
         set("Referrer-Policy", "strict-origin-when-cross-origin");
         set("X-Frame-Options", "SAMEORIGIN");

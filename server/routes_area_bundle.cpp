@@ -1,5 +1,6 @@
 // GET /api/v1/bundles/area/<area id>: everything the resident app needs offline for one area (the
-// area and its town, every guide, the search index, service points), with an ETag (304 on match).
+// area and its town, every guide, the search index, service points), with an ETag (304 on match),
+// kept with its brotli and gzip encodings.
 #include <map>
 #include <mutex>
 
@@ -65,25 +66,26 @@ std::string build_bundle(App& app, const std::string& area_id) {
 
 void register_area_bundle_routes(httplib::Server& server, App& app) {
     // Bodies per area, built on first use: the catalogue and areas do not change while serving.
-    auto cache = std::make_shared<std::pair<std::mutex, std::map<std::string, std::shared_ptr<const std::string>>>>();
+    auto cache =
+        std::make_shared<std::pair<std::mutex, std::map<std::string, std::shared_ptr<const PrecompressedJson>>>>();
     server.Get(R"(/api/v1/bundles/area/([^/]+))", [&app, cache](const httplib::Request& req, httplib::Response& res) {
         const std::string id = req.matches[1];
         if (id.empty() || id.size() > 40) throw HttpError(400, "bad_id", "地区编号格式不对");
         for (char c : id)
             if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_')
                 throw HttpError(400, "bad_id", "地区编号只能包含字母、数字、“-”和“_”");
-        std::shared_ptr<const std::string> body;
+        std::shared_ptr<const PrecompressedJson> body;
         {
             std::lock_guard<std::mutex> l(cache->first);
             auto it = cache->second.find(id);
             if (it != cache->second.end()) body = it->second;
         }
         if (!body) {
-            body = std::make_shared<const std::string>(build_bundle(app, id));
+            body = std::make_shared<const PrecompressedJson>(build_bundle(app, id));
             std::lock_guard<std::mutex> l(cache->first);
             cache->second.emplace(id, body);
         }
-        send_json_text_etag(req, res, *body);
+        send_precompressed_json(req, res, *body);
     });
 }
 

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "digest.hpp"
 #include "request_helpers.hpp"
 
 using nlohmann::json;
@@ -30,6 +31,22 @@ TEST_CASE("every response carries the security headers, errors included") {
         CHECK(res->get_header_value("Permissions-Policy").find("camera=(self)") != std::string::npos);
         CHECK(res->get_header_value_count("X-Content-Type-Options") == 1);
     }
+}
+
+TEST_CASE("the text guide's inline style sheet is allowed by its hash and nothing else inline is") {
+    testing::ServerProcess server;
+    auto refs = testing::demo_refs(server);
+    auto res = server.client().Get(("/guide/" + refs.item_id).c_str());
+    REQUIRE(res);
+    REQUIRE(res->status == 200);
+    const auto open = res->body.find("<style>"), close = res->body.find("</style>");
+    REQUIRE(open != std::string::npos);
+    REQUIRE(close != std::string::npos);
+    const std::string sheet = res->body.substr(open + 7, close - open - 7);
+    const std::string csp = res->get_header_value("Content-Security-Policy");
+    CHECK(csp.find("style-src 'self' 'sha256-" + dp::digest::sha256_base64(sheet) + "'") != std::string::npos);
+    CHECK(res->body.find("<script") == std::string::npos);
+    CHECK(res->body.find(" style=") == std::string::npos);
 }
 
 TEST_CASE("the app shell in www/ has no inline script, so the CSP does not block it") {
@@ -241,6 +258,23 @@ TEST_CASE("the area bundle has everything the app loads for that area") {
     CHECK(b["search_index"] == index);
     CHECK(b["places"].is_array());
     CHECK(b["summaries"].size() == b["guides"]["items"].size() + b["guides"]["bundles"].size());
+    // Sent compressed (brotli, else gzip) with an ETag per encoding.
+    auto raw = server.client();
+    raw.set_decompress(false);
+    const std::string path = "/api/v1/bundles/area/" + refs.area_id;
+    auto identity = raw.Get(path.c_str(), {{"Accept-Encoding", "identity"}});
+    auto gz = raw.Get(path.c_str(), {{"Accept-Encoding", "gzip"}});
+    auto br = raw.Get(path.c_str(), {{"Accept-Encoding", "gzip, deflate, br"}});
+    CHECK(identity->get_header_value("Content-Encoding").empty());
+    CHECK(identity->body == res->body);
+    CHECK(gz->get_header_value("Content-Encoding") == "gzip");
+    CHECK(br->get_header_value("Content-Encoding") == "br");
+    CHECK(br->body.size() < gz->body.size());
+    CHECK(gz->body.size() * 2 < identity->body.size());
+    CHECK(br->get_header_value("Vary") == "Accept-Encoding");
+    CHECK(gz->get_header_value("ETag") != identity->get_header_value("ETag"));
+    CHECK(raw.Get(path.c_str(), {{"Accept-Encoding", "gzip"}, {"If-None-Match", gz->get_header_value("ETag")}})->status ==
+          304);
     CHECK(c.Get("/api/v1/bundles/area/no-such-area")->status == 404);
     CHECK(c.Get("/api/v1/bundles/area/bad%20id")->status == 400);
 }
