@@ -2,7 +2,7 @@
 # Benchmarks (`make bench`): builds what each needs (build/bench-native, build/bench-wasm), runs it
 # writing JSON lines {"name","value","unit"} to build/bench/<bench>-*.jsonl, then assembles every
 # build/bench/*.jsonl into build/bench/report.json and report.md (scripts/bench_report.py).
-# Usage: scripts/bench.sh [bench…]   (default: all; known: search geo places web)
+# Usage: scripts/bench.sh [bench…]   (default: all; known: search geo places web http)
 # Adding a benchmark: write a function bench_<name> that writes $OUT/<name>-*.jsonl, add <name>
 # to ALL_BENCHES.
 set -euo pipefail
@@ -17,7 +17,7 @@ JOBS=${BENCH_JOBS:-2}
 OUT=build/bench
 NATIVE=build/bench-native
 WASM=build/bench-wasm
-ALL_BENCHES=(search geo places web)
+ALL_BENCHES=(search geo places web http)
 mkdir -p "$OUT"
 
 # ---- builds (only the targets asked for; the whole wasm project also needs the ImGui app) ----
@@ -64,6 +64,126 @@ bench_places() {
   build_native doorplate-gencounty bench_places
   "$NATIVE/bin/doorplate-gencounty" --areas assets/demo/areas.json --items assets/guides/items --out "$OUT/demo"
   "$NATIVE/bin/bench_places" "$OUT/demo" >"$OUT/places-native.jsonl"
+}
+
+# ---- HTTP: the server against nginx, and durable submissions (bench-only deps: wrk, nginx) ----
+bench_http_deps() {
+  local missing=()
+  for p in wrk nginx curl; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p"); done
+  if [ ${#missing[@]} -gt 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+}
+http_start_server() {  # $1 = log/prefix, rest = extra args; sets SERVER_PID and SERVER_PORT
+  local prefix=$1; shift
+  "$NATIVE/bin/doorplate-server" --port 0 --www build/www --assets assets --catalogue /nonexistent \
+    --log-level error --rate-limit 0 "$@" >"$prefix.out" 2>"$prefix.err" &
+  SERVER_PID=$!
+  for _ in $(seq 1 200); do
+    SERVER_PORT=$(sed -n 's|.*serving on http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$prefix.out")
+    [ -n "$SERVER_PORT" ] && return 0
+    sleep 0.1
+  done
+  echo "bench http: server did not start: $(cat "$prefix.err")" >&2; return 1
+}
+http_stop_server() { kill -TERM "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID" 2>/dev/null || true; }
+# wrk run → "rps p99_ms non2xx"
+http_wrk() {  # $1 = url, $2 = connections, rest = extra wrk args
+  local url=$1 conns=$2; shift 2
+  wrk -t2 -c"$conns" -d"${BENCH_HTTP_SECONDS:-5}"s --latency "$@" "$url" | /usr/bin/python3 -c '
+import re, sys
+t = sys.stdin.read()
+rps = float(re.search(r"Requests/sec:\s*([\d.]+)", t).group(1))
+m = re.search(r"^\s*99%\s+([\d.]+)(us|ms|s)\s*$", t, re.M)
+p99 = float(m.group(1)) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[m.group(2)]
+bad = re.search(r"Non-2xx or 3xx responses:\s*(\d+)", t)
+err = re.search(r"Socket errors:.*", t)
+print(rps, p99, int(bad.group(1)) if bad else 0, "errors" if err else "")'
+}
+# Median over BENCH_HTTP_RUNS runs (default 3) → "rps p99_ms non2xx"
+http_median() {
+  local runs=${BENCH_HTTP_RUNS:-3} out=()
+  for i in $(seq 1 "$runs"); do out+=("$(BENCH_RUN="r$i-$(date +%s%N)" http_wrk "$@")"); done
+  printf '%s\n' "${out[@]}" | /usr/bin/python3 -c '
+import statistics, sys
+rows = [l.split() for l in sys.stdin if l.strip()]
+print(statistics.median(float(r[0]) for r in rows), statistics.median(float(r[1]) for r in rows), sum(int(r[2]) for r in rows))'
+}
+bench_http() {
+  bench_http_deps
+  build_native doorplate-server
+  local dir; dir=$(mktemp -d /tmp/doorplate-bench-XXXXXX)
+  local jsonl="$OUT/http.jsonl" conns=${BENCH_HTTP_CONNECTIONS:-32}
+  : >"$jsonl"
+  export BENCH_BODY="$dir/body.json"
+  # Group commit (default) server with the demo county.
+  http_start_server "$dir/group" --db "$dir/group.db" --demo
+  local base="http://127.0.0.1:$SERVER_PORT"
+  local item plate
+  item=$(curl -s "$base/api/v1/items?limit=1" | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
+  plate=$(curl -s "$base/api/v1/doorplates?limit=1" | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["doorplates"][0]["code"])')
+  printf '{"kind":"question","item_id":"%s","doorplate":"%s","contact":{"name":"张三","phone":"13800138000"},"payload":{"text":"请问办理需要带哪些材料？"}}' \
+    "$item" "$plate" >"$BENCH_BODY"
+  mkdir -p "$dir/www"
+  curl -s "$base/api/v1/guides/$item" -o "$dir/www/guide.json"
+  # nginx serving the same bytes as a static file.
+  local nport=$((20000 + RANDOM % 20000))
+  mkdir -p "$dir/nginx/logs"
+  cat >"$dir/nginx.conf" <<CONF
+worker_processes auto;
+pid $dir/nginx/nginx.pid;
+error_log $dir/nginx/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $dir/nginx; proxy_temp_path $dir/nginx; fastcgi_temp_path $dir/nginx;
+  uwsgi_temp_path $dir/nginx; scgi_temp_path $dir/nginx;
+  gzip off;
+  server { listen 127.0.0.1:$nport; root $dir/www; default_type application/json; }
+}
+CONF
+  nginx -c "$dir/nginx.conf" -p "$dir/nginx" -g 'daemon off;' &
+  local nginx_pid=$!
+  sleep 0.5
+  read -r g_rps g_p99 g_bad < <(http_median "$base/api/v1/guides/$item" "$conns")
+  read -r n_rps n_p99 n_bad < <(http_median "http://127.0.0.1:$nport/guide.json" "$conns")
+  read -r h_rps h_p99 h_bad < <(http_median "$base/healthz" "$conns")
+  read -r s_rps s_p99 s_bad < <(http_median "$base/api/v1/requests" "$conns" -s bench/submit.lua)
+  kill -TERM "$nginx_pid" 2>/dev/null; wait "$nginx_pid" 2>/dev/null || true
+  http_stop_server
+  "$NATIVE/bin/doorplate-server" --db "$dir/group.db" --check >/dev/null || echo "bench http: integrity check failed" >&2
+  # One transaction per request.
+  cp "$dir/group.db" "$dir/single.db"
+  http_start_server "$dir/single" --db "$dir/single.db" --max-batch 1
+  read -r o_rps o_p99 o_bad < <(http_median "http://127.0.0.1:$SERVER_PORT/api/v1/requests" "$conns" -s bench/submit.lua)
+  http_stop_server
+  local bytes; bytes=$(stat -c %s "$dir/www/guide.json")
+  /usr/bin/python3 - "$jsonl" <<PY
+import json, os, sys
+cores = os.cpu_count()
+def r(a, b): return round(a / b, 2) if b else 0
+rows = [
+  {"name": "http_guide_rps", "value": $g_rps, "unit": "req/s", "baseline": "http_guide_rps_nginx", "ratio": r($g_rps, $n_rps)},
+  {"name": "http_guide_p99", "value": $g_p99, "unit": "ms"},
+  {"name": "http_guide_rps_nginx", "value": $n_rps, "unit": "req/s"},
+  {"name": "http_guide_p99_nginx", "value": $n_p99, "unit": "ms"},
+  {"name": "http_guide_bytes", "value": $bytes, "unit": "bytes"},
+  {"name": "http_healthz_rps", "value": $h_rps, "unit": "req/s"},
+  {"name": "http_healthz_p99", "value": $h_p99, "unit": "ms"},
+  {"name": "http_submit_rps", "value": $s_rps, "unit": "req/s", "baseline": "http_healthz_rps", "ratio": r($s_rps, $h_rps)},
+  {"name": "http_submit_p99", "value": $s_p99, "unit": "ms"},
+  {"name": "http_submit_rps_group_vs_single", "value": r($s_rps, $o_rps), "unit": "ratio", "baseline": "http_submit_rps_single", "ratio": r($s_rps, $o_rps)},
+  {"name": "http_submit_rps_single", "value": $o_rps, "unit": "req/s"},
+  {"name": "http_submit_p99_single", "value": $o_p99, "unit": "ms"},
+  {"name": "http_non2xx", "value": $g_bad + $n_bad + $h_bad + $s_bad + $o_bad, "unit": "count"},
+  {"name": "http_cores", "value": cores, "unit": "cores"},
+  {"name": "http_connections", "value": $conns, "unit": "count"},
+]
+with open(sys.argv[1], "w") as f:
+  for row in rows: f.write(json.dumps(row) + "\n")
+  print("\n".join(json.dumps(row) for row in rows))
+PY
+  rm -rf "$dir"
 }
 
 benches=("$@")

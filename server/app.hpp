@@ -13,11 +13,16 @@
 
 namespace dp {
 
+class Writer;
+class RateLimiter;
+
 struct App {
     ServerConfig config;
     Db& db;
     CatalogueStore catalogue;
     PlacesStore places{};  // service points, roads, map features (routes_places.cpp)
+    Writer* writer = nullptr;              // the one group-commit writer (writer.hpp); all writes of requests
+    RateLimiter* submit_limit = nullptr;   // per-client limit on submissions (rate_limit.hpp)
 };
 
 void register_static_routes(httplib::Server& server, App& app);
@@ -27,6 +32,10 @@ void register_validate_routes(httplib::Server& server, App& app);
 void register_places_routes(httplib::Server& server, App& app);
 // The k nearest service points to q as Place JSON with distance_m (routes_places.cpp).
 nlohmann::json nearest_places_json(App& app, LatLng q, std::size_t k, const LocalDateTime& at, CoordSystem coord);
+void register_request_routes(httplib::Server& server, App& app);
+void register_area_bundle_routes(httplib::Server& server, App& app);
+// Security headers, request metrics and GET /metrics (ops.cpp); call before the routes.
+void install_operations(httplib::Server& server, App& app);
 
 // Loads the demo county into an empty database: areas from assets/demo, doorplates, service
 // points, roads and map features from demo_dir (doorplate-gencounty's output, read through

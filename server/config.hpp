@@ -1,5 +1,6 @@
 // Server configuration: what the command line sets (see `doorplate-server --help`).
 #pragma once
+#include <cstdint>
 #include <string>
 
 namespace dp {
@@ -15,6 +16,13 @@ struct ServerConfig {
     std::string demo_dir = "build/native/demo";  // generated demo county (doorplate-gencounty)
     std::string log_level = "info";
     std::string public_base_url; // for links printed at start-up; empty = http://host:port
+    int threads = 32;            // HTTP worker threads (each holds one connection while it is open)
+    int max_batch = 256;         // writes per group-commit transaction (1 = one transaction per write)
+    bool trust_proxy = false;    // count X-Forwarded-For (from loopback) as the client for rate limits
+    int rate_limit = 60;         // submissions per minute per client address; 0 = off
+    int64_t max_db_mb = 0;       // database size quota in MiB (writes beyond it: 507); 0 = none
+    std::string backup_path;     // --backup OUT: copy the database and exit
+    bool check = false;          // --check: integrity and foreign-key check, then exit
 };
 
 }  // namespace dp

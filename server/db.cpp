@@ -48,6 +48,16 @@ std::string Stmt::text(int col) const {
 bool Stmt::is_null(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
 
 Db::Db(const std::string& path) {
+    open(path);
+    migrate(newest_schema_version());
+}
+
+Db::Db(const std::string& path, int version) {
+    open(path);
+    migrate(version);
+}
+
+void Db::open(const std::string& path) {
     int rc = sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                              nullptr);
     if (rc != SQLITE_OK) {
@@ -60,12 +70,15 @@ Db::Db(const std::string& path) {
     exec("PRAGMA journal_mode=WAL");
     exec("PRAGMA synchronous=FULL");
     exec("PRAGMA foreign_keys=ON");
-    migrate();
 }
 
 Db::~Db() { sqlite3_close(db_); }
 
-void Db::fail(const std::string& what) const { throw DbError("sqlite " + what + ": " + sqlite3_errmsg(db_)); }
+void Db::fail(const std::string& what) const {
+    DbError e("sqlite " + what + ": " + sqlite3_errmsg(db_));
+    e.sqlite_code = sqlite3_extended_errcode(db_);
+    throw e;
+}
 
 void Db::exec(const char* sql) {
     auto l = lock();
@@ -73,7 +86,9 @@ void Db::exec(const char* sql) {
     if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
         std::string msg = err ? err : "unknown error";
         sqlite3_free(err);
-        throw DbError("sqlite exec: " + msg);
+        DbError e("sqlite exec: " + msg);
+        e.sqlite_code = sqlite3_extended_errcode(db_);
+        throw e;
     }
 }
 
@@ -89,13 +104,13 @@ int Db::schema_version() const {
     return v;
 }
 
-void Db::migrate() {
+void Db::migrate(int target) {
     int have = schema_version();
     int newest = newest_schema_version();
     if (have > newest)
         throw DbError("database schema version " + std::to_string(have) + " is newer than this server knows (" +
                       std::to_string(newest) + "); use a newer doorplate-server");
-    for (int v = have; v < newest; ++v) {
+    for (int v = have; v < target && v < newest; ++v) {
         transaction([&] {
             exec(schema_migrations()[static_cast<size_t>(v)]);
             exec(("PRAGMA user_version=" + std::to_string(v + 1)).c_str());

@@ -15,6 +15,7 @@ namespace dp {
 
 struct DbError : std::runtime_error {
     using std::runtime_error::runtime_error;
+    int sqlite_code = 0;  // extended result code when known (SQLITE_FULL, SQLITE_IOERR_…)
 };
 
 class Db;
@@ -50,6 +51,8 @@ public:
     // Opens (creating if needed) and migrates to the newest schema; throws DbError with a clear
     // message if the file is newer than this program knows.
     explicit Db(const std::string& path);
+    // Opens and migrates only to schema version `version` (tests of upgrades from older versions).
+    Db(const std::string& path, int version);
     ~Db();
     Db(const Db&) = delete;
     Db& operator=(const Db&) = delete;
@@ -80,7 +83,8 @@ public:
     [[noreturn]] void fail(const std::string& what) const;
 
 private:
-    void migrate();
+    void open(const std::string& path);
+    void migrate(int target);
     sqlite3* db_ = nullptr;
     std::recursive_mutex mutex_;
 };

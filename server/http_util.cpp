@@ -37,7 +37,9 @@ void install_error_handling(httplib::Server& server) {
         try {
             std::rethrow_exception(ep);
         } catch (const HttpError& e) {
-            send_error(res, e.status, e.code, e.what());
+            nlohmann::json error = {{"code", e.code}, {"message", e.what()}};
+            if (e.extra.is_object()) error.update(e.extra);
+            send_json(res, {{"error", error}}, e.status);
         } catch (const nlohmann::json::exception& e) {
             send_error(res, 400, "bad_json", std::string("请求内容不是有效的 JSON：") + e.what());
         } catch (const std::exception& e) {

@@ -13,8 +13,9 @@ namespace dp {
 struct HttpError : std::runtime_error {
     int status;
     std::string code;
-    HttpError(int status, std::string code, const std::string& message)
-        : std::runtime_error(message), status(status), code(std::move(code)) {}
+    nlohmann::json extra;  // optional members merged into "error" (e.g. "fields")
+    HttpError(int status, std::string code, const std::string& message, nlohmann::json extra = nullptr)
+        : std::runtime_error(message), status(status), code(std::move(code)), extra(std::move(extra)) {}
 };
 
 void send_json(httplib::Response& res, const nlohmann::json& body, int status = 200);

@@ -3,6 +3,8 @@
 #include <httplib.h>
 #include <signal.h>
 
+#include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <iostream>
 #include <thread>
@@ -10,6 +12,9 @@
 #include "app.hpp"
 #include "http_util.hpp"
 #include "log.hpp"
+#include "maintenance.hpp"
+#include "rate_limit.hpp"
+#include "writer.hpp"
 
 namespace {
 
@@ -26,8 +31,24 @@ Usage: doorplate-server [options]
   --demo-data DIR    the generated demo county (default build/native/demo)
   --public-url URL   base URL printed in sample links (default http://HOST:PORT)
   --log-level L      debug | info | warn | error (default info)
+  --threads N        HTTP worker threads (default 32)
+  --max-batch N      writes per group-commit transaction (default 256; 1 = one transaction each)
+  --rate-limit N     submissions per minute per client address (default 60; 0 = off)
+  --trust-proxy      behind a reverse proxy on loopback: rate-limit by X-Forwarded-For
+  --max-db-mb N      refuse writes (507) beyond this database size in MiB (default 0 = no limit)
+  --backup OUT       with --db: write a consistent copy of the (live) database to OUT and exit
+  --check            with --db: run the integrity and foreign-key checks; exit 0 "ok", else 1
   --help             this text
 )";
+
+int int_option(const char* name, const std::string& v, int lo, int hi) {
+    size_t used = 0;
+    long long n = lo - 1LL;
+    try { n = std::stoll(v, &used); } catch (...) {}
+    if (used != v.size() || n < lo || n > hi)
+        throw std::runtime_error(std::string(name) + " must be " + std::to_string(lo) + ".." + std::to_string(hi) + ", not " + v);
+    return static_cast<int>(n);
+}
 
 bool parse_args(int argc, char** argv, dp::ServerConfig& c) {
     for (int i = 1; i < argc; ++i) {
@@ -54,6 +75,13 @@ bool parse_args(int argc, char** argv, dp::ServerConfig& c) {
         else if (a == "--public-url") c.public_base_url = value("--public-url");
         else if (a == "--demo") c.demo = true;
         else if (a == "--demo-data") c.demo_dir = value("--demo-data");
+        else if (a == "--threads") c.threads = int_option("--threads", value("--threads"), 1, 1024);
+        else if (a == "--max-batch") c.max_batch = int_option("--max-batch", value("--max-batch"), 1, 100000);
+        else if (a == "--rate-limit") c.rate_limit = int_option("--rate-limit", value("--rate-limit"), 0, 1000000000);
+        else if (a == "--max-db-mb") c.max_db_mb = int_option("--max-db-mb", value("--max-db-mb"), 0, 1000000000);
+        else if (a == "--backup") c.backup_path = value("--backup");
+        else if (a == "--check") c.check = true;
+        else if (a == "--trust-proxy") c.trust_proxy = true;
         else if (a == "--log-level") {
             c.log_level = value("--log-level");
             if (!dp::log::set_level(c.log_level)) throw std::runtime_error("unknown --log-level " + c.log_level);
@@ -83,6 +111,9 @@ int main(int argc, char** argv) {
         return 2;
     }
 
+    if (!config.backup_path.empty()) return dp::run_backup(config.db_path, config.backup_path);
+    if (config.check) return dp::run_check(config.db_path);
+
     // Signals are handled by one thread (sigwait), which asks the server to stop.
     sigset_t stop_signals;
     sigemptyset(&stop_signals);
@@ -97,9 +128,20 @@ int main(int argc, char** argv) {
         if (config.demo) dp::seed_demo_county(db, config.assets_dir, config.demo_dir);
         app.places.load(db);
         app.catalogue.load(config.catalogue_path, config.assets_dir + "/guides");
+        // The one writer (its own connection) and the submission limit; stopped after the last request.
+        dp::Writer writer(config.db_path, {config.max_batch, config.max_db_mb * 1024 * 1024});
+        dp::RateLimiter submit_limit(config.rate_limit, config.trust_proxy);
+        app.writer = &writer;
+        app.submit_limit = config.rate_limit > 0 ? &submit_limit : nullptr;
 
         httplib::Server server;
+        const int threads = config.threads;
+        server.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
+        server.set_payload_max_length(16 * 1024 * 1024);  // routes check their own smaller limits
         dp::install_error_handling(server);
+        dp::install_operations(server, app);
+        dp::register_request_routes(server, app);
+        dp::register_area_bundle_routes(server, app);
         dp::register_doorplate_routes(server, app);
         dp::register_guide_routes(server, app);
         dp::register_validate_routes(server, app);
@@ -119,10 +161,14 @@ int main(int argc, char** argv) {
         const std::string base = config.public_base_url.empty()
                                      ? "http://" + config.host + ":" + std::to_string(port)
                                      : config.public_base_url;
-        std::thread signal_thread([&server, stop_signals] {
+        std::atomic<bool> listen_returned{false};
+        std::thread signal_thread([&server, &listen_returned, stop_signals] {
             int sig = 0;
             sigwait(&stop_signals, &sig);
             dp::log::info("stopping", {{"signal", sig}});
+            // A signal that arrives before listen started would otherwise be lost (stop() does
+            // nothing until the server runs): wait for it to run, then stop it.
+            while (!server.is_running() && !listen_returned) std::this_thread::sleep_for(std::chrono::milliseconds(5));
             server.stop();
         });
         std::printf("Doorplate is serving on http://%s:%d/  (Ctrl-C stops it)\n", config.host.c_str(), port);
@@ -130,10 +176,14 @@ int main(int argc, char** argv) {
         std::fflush(stdout);
         dp::log::info("listening", {{"host", config.host}, {"port", port}, {"items", app.catalogue.catalogue().items.size()}});
         server.listen_after_bind();
+        listen_returned = true;
         // listen returned: wake the signal thread if it is still waiting (stopped another way).
         pthread_kill(signal_thread.native_handle(), SIGTERM);
         signal_thread.join();
-        dp::log::info("stopped");
+        // Every request has finished (listen returns after the worker threads joined): commit
+        // whatever is still queued, then close.
+        writer.stop();
+        dp::log::info("stopped", {{"writes_committed", writer.stats().writes_committed}});
     } catch (const std::exception& e) {
         std::fprintf(stderr, "doorplate-server: %s\n", e.what());
         return 1;

@@ -1,6 +1,7 @@
 // Guide routes: item search and listing, one item or bundle as JSON, the per-guide document
 // the app loads, the search index the app searches offline, and the HTML guide /guide/<id>.
 #include "app.hpp"
+#include "etag.hpp"
 #include "guide_flow.hpp"
 #include "http_util.hpp"
 #include "render_doc.hpp"
@@ -61,7 +62,7 @@ void register_guide_routes(httplib::Server& server, App& app) {
         const std::string id = id_param(req);
         const nlohmann::json* j = app.catalogue.item_json(id);
         if (!j) throw HttpError(404, "item_not_found", "没有找到这个事项：" + id);
-        send_json(res, *j);
+        send_json_etag(req, res, *j);
     });
     server.Get(R"(/api/v1/bundles/([^/]+))", [&app](const httplib::Request& req, httplib::Response& res) {
         const std::string id = id_param(req);
@@ -70,14 +71,13 @@ void register_guide_routes(httplib::Server& server, App& app) {
         nlohmann::json body = *j;
         body["item_summaries"] = nlohmann::json::array();
         for (auto& i : (*j)["items"]) body["item_summaries"].push_back(app.catalogue.summary(i.get<std::string>()));
-        send_json(res, body);
+        send_json_etag(req, res, body);
     });
     server.Get(R"(/api/v1/guides/([^/]+))", [&app](const httplib::Request& req, httplib::Response& res) {
         const std::string id = id_param(req);
         nlohmann::json doc = app.catalogue.guide_document(id);
         if (doc.is_null()) throw HttpError(404, "guide_not_found", "没有找到这份指南：" + id);
-        res.set_header("Cache-Control", "no-cache");
-        send_json(res, doc);
+        send_json_etag(req, res, doc);
     });
     server.Get("/api/v1/search-index", [&app](const httplib::Request&, httplib::Response& res) {
         res.set_header("Cache-Control", "no-cache");

@@ -35,10 +35,13 @@ bool read_file(const fs::path& p, std::string& out) {
     return true;
 }
 
-// Resolves a request path inside the web root; empty if it escapes the root or is not a file.
+// Resolves a request path (already %-decoded by cpp-httplib) inside the web root; empty if it
+// climbs (..), has a backslash, NUL or a hidden segment, escapes the root through a symlink
+// (the canonical path must stay under the canonical root), or is not a regular file.
 fs::path resolve_in_root(const fs::path& root, const std::string& url_path) {
     if (url_path.find("..") != std::string::npos || url_path.find('\\') != std::string::npos ||
-        url_path.find('\0') != std::string::npos)
+        url_path.find('\0') != std::string::npos || url_path.find("/.") != std::string::npos ||
+        url_path.find('%') != std::string::npos)
         return {};
     std::error_code ec;
     fs::path real_root = fs::canonical(root, ec);
@@ -49,6 +52,19 @@ fs::path resolve_in_root(const fs::path& root, const std::string& url_path) {
     if (rel.empty() || *rel.begin() == "..") return {};
     if (!fs::is_regular_file(candidate, ec)) return {};
     return candidate;
+}
+
+// Hashed names (<stem>.<8 or more hex digits>.<ext>, e.g. app.3f9a0c1d.wasm) never change content.
+bool is_hashed_name(const std::string& name) {
+    const auto last = name.rfind('.');
+    if (last == std::string::npos || last == 0) return false;
+    const auto prev = name.rfind('.', last - 1);
+    if (prev == std::string::npos || prev == 0) return false;
+    const std::string hash = name.substr(prev + 1, last - prev - 1);
+    if (hash.size() < 8) return false;
+    for (char c : hash)
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+    return true;
 }
 
 // cpp-httplib compresses text responses itself (brotli or gzip, by Accept-Encoding).
@@ -78,7 +94,9 @@ void serve_file(const fs::path& file, const httplib::Request& req, httplib::Resp
     if (body.empty() && !read_file(file, body)) throw HttpError(404, "not_found", "找不到文件");
     auto it = mime_types().find(file.extension().string());
     const std::string type = it != mime_types().end() ? it->second : "application/octet-stream";
-    res.set_header("Cache-Control", file.extension() == ".html" ? "no-cache" : "public, max-age=300");
+    res.set_header("Cache-Control", file.extension() != ".html" && is_hashed_name(file.filename().string())
+                                        ? "public, max-age=31536000, immutable"
+                                        : "no-cache");
     res.set_header("X-Content-Type-Options", "nosniff");
     res.set_content(std::move(body), type.c_str());
 }

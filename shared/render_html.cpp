@@ -300,4 +300,6 @@ std::string render_html(const RenderDoc& doc, const HtmlOptions& options) {
     return HtmlWriter(doc, options).page();
 }
 
+const char* render_html_style_sheet() { return kStyle; }
+
 }  // namespace dp

@@ -23,6 +23,8 @@ struct HtmlOptions {
 };
 
 std::string render_html(const RenderDoc& doc, const HtmlOptions& options = {});
+// The inline <style> sheet render_html emits (the server allows exactly it by hash in its CSP).
+const char* render_html_style_sheet();
 
 // &, <, >, " and ' as character references: safe in text and in quoted attribute values.
 std::string html_escape(std::string_view text);

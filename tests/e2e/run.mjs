@@ -4,5 +4,6 @@ import { runTests } from './harness.mjs';
 import { tests as residentLanding } from './test_resident_landing.mjs';
 import { tests as residentGuide } from './test_resident_guide.mjs';
 import { tests as residentPhone } from './test_resident_phone.mjs';
+import { tests as securityHeaders } from './test_security_headers.mjs';
 
-await runTests([...residentLanding, ...residentGuide, ...residentPhone]);
+await runTests([...residentLanding, ...residentGuide, ...residentPhone, ...securityHeaders]);

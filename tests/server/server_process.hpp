@@ -61,6 +61,17 @@ public:
     const fs::path& db_path() const { return db_; }
     const std::string& startup_output() const { return output_; }
 
+    pid_t pid() const { return pid_; }
+
+    // kill -9: no chance to finish anything (crash tests). Returns once the process is gone.
+    void kill_hard() {
+        if (pid_ <= 0) return;
+        kill(pid_, SIGKILL);
+        waitpid(pid_, nullptr, 0);
+        pid_ = -1;
+        exit_status_ = -1;
+    }
+
     // Sends SIGTERM and returns the exit status (-1 if it had to be killed).
     int stop() {
         if (pid_ <= 0) return exit_status_;

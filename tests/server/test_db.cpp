@@ -1,6 +1,8 @@
 // Tests of the Db type: migrations, transactions, bound parameters.
 #include <doctest/doctest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "db.hpp"
 #include "server_process.hpp"
 
@@ -40,5 +42,52 @@ TEST_CASE("bound parameters keep quotes and SQL in data as data") {
     q.bind(1, evil);
     REQUIRE(q.step());
     CHECK(q.text(0) == evil);
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("a database at each older schema version upgrades at start-up and keeps its rows") {
+    const int newest = dp::Db::newest_schema_version();
+    for (int k = 1; k < newest; ++k) {
+        CAPTURE(k);
+        auto dir = testing::make_temp_dir("doorplate-old-");
+        const auto path = dir / "old.db";
+        {
+            dp::Db old(path.string(), k);
+            REQUIRE(old.schema_version() == k);
+            old.exec("INSERT INTO areas (id, name, kind, lat, lng) VALUES ('t1', '溪美街道', 'town', 24.96, 118.38)");
+            old.exec("INSERT INTO areas (id, name, kind, parent_id, lat, lng) "
+                     "VALUES ('v1', '成功社区', 'community', 't1', 24.96, 118.38)");
+            old.exec("INSERT INTO doorplates (code, area_id, town_id, county, town, village, road, number, lat, lng) "
+                     "VALUES ('OLDPLATE', 'v1', 't1', '南安市', '溪美街道', '成功社区', '成功街', '1号', 24.96, 118.38)");
+            if (k >= 3)
+                old.exec("INSERT INTO requests (number, token_hash, kind, item_id, doorplate_code, area_id, town_id, "
+                         "contact_name, contact_phone, created_at, updated_at) VALUES ('Q-OLD', 'h', 'question', 'x', "
+                         "'OLDPLATE', 'v1', 't1', '张三', '13800138000', 1, 1)");
+        }
+        {
+            testing::ServerProcess server({}, path);
+            auto res = server.client().Get("/api/v1/doorplates?limit=10");
+            REQUIRE(res);
+            REQUIRE(res->status == 200);
+            auto body = nlohmann::json::parse(res->body);
+            CHECK(body["total"] == 1);
+            CHECK(body["doorplates"][0]["code"] == "OLDPLATE");
+            CHECK(server.client().Get("/api/v1/bundles/area/v1")->status == 200);
+        }
+        dp::Db db(path.string());
+        CHECK(db.schema_version() == newest);
+        dp::Stmt q(db, "SELECT COUNT(*) FROM requests");
+        q.step();
+        CHECK(q.int64(0) == (k >= 3 ? 1 : 0));
+        std::filesystem::remove_all(dir);
+    }
+}
+
+TEST_CASE("migrating to a chosen version stops there, and reopening continues from it") {
+    auto dir = testing::make_temp_dir("doorplate-db-");
+    const auto path = (dir / "steps.db").string();
+    { CHECK(dp::Db(path, 1).schema_version() == 1); }
+    { CHECK(dp::Db(path, 2).schema_version() == 2); }
+    { CHECK(dp::Db(path).schema_version() == dp::Db::newest_schema_version()); }
     std::filesystem::remove_all(dir);
 }

@@ -1,0 +1,102 @@
+// Idempotency-Key handling for POST routes (see idempotency.hpp).
+#include "idempotency.hpp"
+
+#include <atomic>
+#include <chrono>
+
+#include "digest.hpp"
+#include "http_util.hpp"
+#include "writer.hpp"
+
+namespace dp {
+namespace {
+
+int64_t unix_now() {
+    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+struct Stored {
+    bool found = false;
+    std::string body_hash;
+    int status = 0;
+    std::string sealed;
+};
+
+Stored lookup(Db& db, const std::string& route, const std::string& key_hash, int64_t now) {
+    auto lock = db.lock();
+    Stmt q(db,
+           "SELECT body_hash, status, response FROM idempotency_keys "
+           "WHERE route = ? AND key_hash = ? AND created_at >= ?");
+    q.bind(1, route).bind(2, key_hash).bind(3, now - kIdempotencyTtlSeconds);
+    Stored s;
+    if (q.step()) s = {true, q.text(0), static_cast<int>(q.int64(1)), q.text(2)};
+    return s;
+}
+
+// Sends a stored reply, or 422 when the key was used for a different body.
+void replay(const Stored& s, const std::string& body_hash, const std::string& key, const std::string& route,
+            httplib::Response& res) {
+    std::optional<std::string> body;
+    if (digest::equal(s.body_hash, body_hash)) body = digest::open(s.sealed, key, route);
+    if (!body)
+        throw HttpError(422, "idempotency_key_reused",
+                        "这个 Idempotency-Key 已用于另一份不同的提交；新的提交请换一个新的 Key");
+    res.status = s.status;
+    res.set_header("Idempotent-Replay", "true");
+    res.set_content(*body, "application/json; charset=utf-8");
+}
+
+}  // namespace
+
+void durable_post(App& app, const httplib::Request& req, httplib::Response& res, const std::string& route,
+                  const PrepareWrite& prepare) {
+    if (!app.writer) throw HttpError(503, "storage_unavailable", "服务器暂时无法保存，请稍后再试");
+    if (!req.has_header("Idempotency-Key")) {
+        const DurableWrite write = prepare();
+        WriteReply reply;
+        app.writer->run([&](Db& w) { reply = write(w); });
+        send_json(res, reply.body, reply.status);
+        return;
+    }
+    const std::string key = req.get_header_value("Idempotency-Key");
+    bool key_ok = !key.empty() && key.size() <= 200;
+    for (char c : key) key_ok = key_ok && c > 0x20 && c < 0x7f;
+    if (!key_ok)
+        throw HttpError(400, "bad_idempotency_key", "Idempotency-Key 应为 1 到 200 个可见的 ASCII 字符");
+    const std::string key_hash = digest::sha256_hex(key);
+    const std::string body_hash = digest::sha256_hex(req.body);
+    const int64_t now = unix_now();
+
+    // A retry of something already committed: answer from a reader, without queueing a write.
+    Stored hit = lookup(app.db, route, key_hash, now);
+    if (hit.found) return replay(hit, body_hash, key, route, res);
+
+    const DurableWrite write = prepare();
+    // Otherwise the writer decides, serially: the first of two concurrent requests with this key
+    // writes; the second finds its row (same connection, same or later transaction) and replays.
+    WriteReply reply;
+    static std::atomic<int64_t> last_purge{0};
+    app.writer->run([&](Db& w) {
+        hit = lookup(w, route, key_hash, now);
+        if (hit.found) return;
+        reply = write(w);
+        const std::string text = reply.body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        Stmt ins(w,
+                 "INSERT OR REPLACE INTO idempotency_keys (route, key_hash, body_hash, status, response, created_at) "
+                 "VALUES (?, ?, ?, ?, ?, ?)");
+        ins.bind(1, route).bind(2, key_hash).bind(3, body_hash).bind(4, reply.status);
+        ins.bind(5, digest::seal(text, key, route)).bind(6, now);
+        ins.step();
+        int64_t last = last_purge.load();
+        if (now - last >= 60 && last_purge.compare_exchange_strong(last, now)) {
+            Stmt purge(w, "DELETE FROM idempotency_keys WHERE created_at < ?");
+            purge.bind(1, now - kIdempotencyTtlSeconds);
+            purge.step();
+        }
+    });
+    if (hit.found) return replay(hit, body_hash, key, route, res);
+    send_json(res, reply.body, reply.status);
+}
+
+}  // namespace dp

@@ -1,0 +1,82 @@
+// The one writer thread with group commit: handlers queue a write and wait for its future; the
+// writer runs everything queued (up to max_batch) in one BEGIN IMMEDIATE … COMMIT, each write in
+// its own SAVEPOINT, on its own SQLite connection (WAL: readers keep using App::db meanwhile).
+#pragma once
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <future>
+#include <mutex>
+#include <stdexcept>
+#include <string>
+#include <thread>
+
+#include "db.hpp"
+#include "http_util.hpp"
+
+namespace dp {
+
+// Storage could not take the write: 503 (I/O error, busy, shutting down) or 507 (disk or quota
+// full); the one exception handler sends it as JSON. Nothing of the write was committed.
+struct WriteError : HttpError {
+    using HttpError::HttpError;
+};
+
+struct WriterOptions {
+    int max_batch = 256;        // writes per transaction; 1 = one transaction per write
+    int64_t max_db_bytes = 0;   // 0 = no quota; else writes beyond it fail with 507
+};
+
+struct WriterStats {
+    int64_t queue_depth = 0;
+    int64_t writes_committed = 0;
+    int64_t writes_failed = 0;
+    int64_t batches_committed = 0;
+};
+
+class Writer {
+public:
+    using Work = std::function<void(Db&)>;
+
+    // Opens a second connection to `db_path` (already migrated by the server's Db) and starts the thread.
+    Writer(const std::string& db_path, WriterOptions options = {});
+    ~Writer();
+    Writer(const Writer&) = delete;
+    Writer& operator=(const Writer&) = delete;
+
+    // Queues `work` for the next batch. The future is ready once the batch's COMMIT returned
+    // (synchronous=FULL: durable). If `work` throws, only its savepoint is rolled back and the
+    // future holds that exception (a DbError becomes a WriteError 503/507). If the transaction
+    // itself fails, every write in it gets a WriteError. After stop(): WriteError 503.
+    std::future<void> submit(Work work);
+    // submit() and wait.
+    void run(Work work) { submit(std::move(work)).get(); }
+
+    // Refuses new writes, commits everything already queued, joins the thread. Idempotent.
+    void stop();
+
+    WriterStats stats() const;
+    int max_batch() const { return options_.max_batch; }
+
+private:
+    struct Job {
+        Work work;
+        std::promise<void> done;
+    };
+    void loop();
+    void commit_batch(std::deque<Job>& batch);
+    WriteError storage_error(int sqlite_code, const std::string& what) const;
+
+    WriterOptions options_;
+    Db db_;
+    mutable std::mutex mutex_;
+    std::condition_variable wake_;
+    std::deque<Job> queue_;
+    bool stopping_ = false;
+    std::atomic<int64_t> depth_{0}, committed_{0}, failed_{0}, batches_{0};
+    std::thread thread_;
+};
+
+}  // namespace dp
