@@ -77,7 +77,7 @@ bench_http_deps() {
 http_start_server() {  # $1 = log/prefix, rest = extra args; sets SERVER_PID and SERVER_PORT
   local prefix=$1; shift
   "$NATIVE/bin/doorplate-server" --port 0 --www build/www --assets assets --catalogue /nonexistent \
-    --log-level error --rate-limit 0 "$@" >"$prefix.out" 2>"$prefix.err" &
+    --log-level error --rate-limit 0 --threads "${BENCH_HTTP_CONNECTIONS:-64}" "$@" >"$prefix.out" 2>"$prefix.err" &
   SERVER_PID=$!
   for _ in $(seq 1 200); do
     SERVER_PORT=$(sed -n 's|.*serving on http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$prefix.out")
@@ -113,7 +113,7 @@ bench_http() {
   bench_http_deps
   build_native doorplate-server
   local dir; dir=$(mktemp -d /tmp/doorplate-bench-XXXXXX)
-  local jsonl="$OUT/http.jsonl" conns=${BENCH_HTTP_CONNECTIONS:-32}
+  local jsonl="$OUT/http.jsonl" conns=${BENCH_HTTP_CONNECTIONS:-64}
   : >"$jsonl"
   export BENCH_BODY="$dir/body.json"
   # Group commit (default) server with the demo county.
@@ -126,6 +126,7 @@ bench_http() {
     "$item" "$plate" >"$BENCH_BODY"
   mkdir -p "$dir/www"
   curl -s "$base/api/v1/guides/$item" -o "$dir/www/guide.json"
+  chmod -R a+rX "$dir"   # nginx workers (www-data) read the file: a 403 would be measured otherwise
   # nginx serving the same bytes as a static file.
   local nport=$((20000 + RANDOM % 20000))
   mkdir -p "$dir/nginx/logs"
@@ -178,6 +179,7 @@ rows = [
   {"name": "http_non2xx", "value": $g_bad + $n_bad + $h_bad + $s_bad + $o_bad, "unit": "count"},
   {"name": "http_cores", "value": cores, "unit": "cores"},
   {"name": "http_connections", "value": $conns, "unit": "count"},
+  {"name": "http_load_average", "value": float(open("/proc/loadavg").read().split()[0]), "unit": "load"},
 ]
 with open(sys.argv[1], "w") as f:
   for row in rows: f.write(json.dumps(row) + "\n")

@@ -1,5 +1,9 @@
 // Guide routes: item search and listing, one item or bundle as JSON, the per-guide document
 // the app loads, the search index the app searches offline, and the HTML guide /guide/<id>.
+#include <map>
+#include <memory>
+#include <mutex>
+
 #include "app.hpp"
 #include "etag.hpp"
 #include "guide_flow.hpp"
@@ -73,11 +77,27 @@ void register_guide_routes(httplib::Server& server, App& app) {
         for (auto& i : (*j)["items"]) body["item_summaries"].push_back(app.catalogue.summary(i.get<std::string>()));
         send_json_etag(req, res, body);
     });
-    server.Get(R"(/api/v1/guides/([^/]+))", [&app](const httplib::Request& req, httplib::Response& res) {
+    // Guide documents are built (and brotli/gzip-compressed) once per id: the catalogue does not
+    // change while serving.
+    auto guide_cache =
+        std::make_shared<std::pair<std::mutex, std::map<std::string, std::shared_ptr<const PrecompressedJson>>>>();
+    server.Get(R"(/api/v1/guides/([^/]+))", [&app, guide_cache](const httplib::Request& req, httplib::Response& res) {
         const std::string id = id_param(req);
-        nlohmann::json doc = app.catalogue.guide_document(id);
-        if (doc.is_null()) throw HttpError(404, "guide_not_found", "没有找到这份指南：" + id);
-        send_json_etag(req, res, doc);
+        std::shared_ptr<const PrecompressedJson> text;
+        {
+            std::lock_guard<std::mutex> l(guide_cache->first);
+            auto it = guide_cache->second.find(id);
+            if (it != guide_cache->second.end()) text = it->second;
+        }
+        if (!text) {
+            nlohmann::json doc = app.catalogue.guide_document(id);
+            if (doc.is_null()) throw HttpError(404, "guide_not_found", "没有找到这份指南：" + id);
+            text = std::make_shared<const PrecompressedJson>(
+                doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+            std::lock_guard<std::mutex> l(guide_cache->first);
+            guide_cache->second.emplace(id, text);
+        }
+        send_precompressed_json(req, res, *text);
     });
     server.Get("/api/v1/search-index", [&app](const httplib::Request&, httplib::Response& res) {
         res.set_header("Cache-Control", "no-cache");
