@@ -1,8 +1,23 @@
 // Server configuration: what the command line sets (see `doorplate-server --help`).
 #pragma once
+#include <cstdint>
 #include <string>
 
 namespace dp {
+
+// Accounts, sessions, login limits and uploads (server/auth.cpp, server/routes_uploads.cpp).
+struct AuthConfig {
+    std::string password_cost = "interactive";  // argon2id limits: interactive | moderate | min (tests only)
+    int64_t session_idle_seconds = 12 * 3600;   // a session unused this long expires
+    int64_t session_lifetime_seconds = 7 * 24 * 3600;
+    int login_max_failures = 5;                 // per username and per client address …
+    int64_t login_window_seconds = 15 * 60;     // … within this window, then 429
+    std::string uploads_dir = "var/uploads";
+    int64_t upload_max_bytes = 10 * 1024 * 1024;
+    int upload_max_count = 20;                  // files per request
+    // --create-user NAME --role R [--area ID] [--display-name X]: create an account and exit.
+    std::string create_user, create_role, create_area, create_display_name;
+};
 
 struct ServerConfig {
     std::string host = "127.0.0.1";
@@ -14,6 +29,7 @@ struct ServerConfig {
     bool demo = false;           // load the demo county into an empty database
     std::string log_level = "info";
     std::string public_base_url; // for links printed at start-up; empty = http://host:port
+    AuthConfig auth;
 };
 
 }  // namespace dp
