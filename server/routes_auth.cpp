@@ -42,6 +42,8 @@ void login(App& app, const httplib::Request& req, httplib::Response& res) {
                         "登录失败次数太多，请 " + std::to_string(minutes) + " 分钟后再试");
     }
 
+    // Made on the first login of any kind, so that even the first unknown username takes no longer.
+    const std::string& dummy = dummy_hash(app);
     std::string hash;
     std::optional<User> user;
     {
@@ -54,7 +56,7 @@ void login(App& app, const httplib::Request& req, httplib::Response& res) {
         }
     }
     // Unknown users are checked against a dummy hash so the answer takes as long.
-    const bool ok = verify_password(user ? hash : dummy_hash(app), password) && user.has_value();
+    const bool ok = verify_password(user ? hash : dummy, password) && user.has_value();
     if (!ok) {
         app.auth.login_limiter.record_failure(username, address, now, cfg.login_window_seconds);
         log::warn("login_failed", {{"username", username}, {"address", address}});

@@ -34,7 +34,7 @@ Uploader authorize_upload(App& app, const httplib::Request& req, int64_t request
     throw HttpError(401, "unauthenticated", "请先登录，或使用申请时得到的凭证");
 }
 
-// The parts of an upload form, read with limits: at most max_file + 1 bytes of the file are kept.
+// The parts of an upload form, read with limits: at most max_file bytes of the file are kept.
 struct UploadForm {
     std::string file, material;
     int file_parts = 0;

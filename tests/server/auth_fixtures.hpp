@@ -87,15 +87,22 @@ inline TestRequest insert_request(const fs::path& db_path, const RequestFields& 
     static int serial = 0;
     const int64_t now = dp::unix_now();
     auto l = db.lock();
+    std::string doorplate;  // a real doorplate of the area, should the table refer to doorplates
+    {
+        dp::Stmt d(db, "SELECT code FROM doorplates WHERE area_id = ? ORDER BY code LIMIT 1");
+        d.bind(1, f.area_id);
+        if (d.step()) doorplate = d.text(0);
+    }
     dp::Stmt s(db,
                "INSERT INTO requests (number, token_hash, kind, item_id, doorplate_code, area_id, town_id, "
                "contact_name, contact_phone, id_number, payload, status, created_at, updated_at) "
-               "VALUES (?, ?, ?, 'id-card-renewal', 'H5GYFKJ', ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+               "VALUES (?, ?, ?, 'id-card-renewal', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     s.bind(1, "T" + std::to_string(now) + "-" + std::to_string(++serial)).bind(2, dp::sha256_hex(t.token));
-    s.bind(3, f.kind).bind(4, f.area_id).bind(5, f.town_id).bind(6, f.contact_name).bind(7, f.contact_phone);
-    if (f.id_number) s.bind(8, *f.id_number);
-    else s.bind_null(8);
-    s.bind(9, f.payload).bind(10, f.status).bind(11, now).bind(12, now);
+    s.bind(3, f.kind).bind(4, doorplate).bind(5, f.area_id).bind(6, f.town_id).bind(7, f.contact_name);
+    s.bind(8, f.contact_phone);
+    if (f.id_number) s.bind(9, *f.id_number);
+    else s.bind_null(9);
+    s.bind(10, f.payload).bind(11, f.status).bind(12, now).bind(13, now);
     s.step();
     t.id = db.last_insert_id();
     return t;
