@@ -10,6 +10,7 @@
 #include "db.hpp"
 #include "catalogue_store.hpp"
 #include "places_store.hpp"
+#include "auth_state.hpp"
 
 namespace dp {
 
@@ -23,6 +24,7 @@ struct App {
     PlacesStore places{};  // service points, roads, map features (routes_places.cpp)
     Writer* writer = nullptr;              // the one group-commit writer (writer.hpp); all writes of requests
     RateLimiter* submit_limit = nullptr;   // per-client limit on submissions (rate_limit.hpp)
+    AuthState auth{};  // login limits (accounts and access)
 };
 
 void register_static_routes(httplib::Server& server, App& app);
@@ -41,5 +43,15 @@ void install_operations(httplib::Server& server, App& app);
 // points, roads and map features from demo_dir (doorplate-gencounty's output, read through
 // the importers); each table is filled only when empty. Returns the doorplates created.
 int seed_demo_county(Db& db, const std::string& assets_dir, const std::string& demo_dir);
+// Accounts and access: /api/v1/auth, /api/v1/desk, /api/v1/admin, uploads.
+void register_auth_routes(httplib::Server& server, App& app);
+void register_desk_routes(httplib::Server& server, App& app);
+void register_admin_routes(httplib::Server& server, App& app);
+void register_upload_routes(httplib::Server& server, App& app);
+
+// Creates the demo accounts if there are no users yet (see demo_accounts.cpp); returns how many.
+int seed_demo_accounts(Db& db);
+// The demo accounts and their fixed passwords, for the start-up banner in demo mode.
+void print_demo_accounts();
 
 }  // namespace dp

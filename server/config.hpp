@@ -5,6 +5,20 @@
 
 namespace dp {
 
+// Accounts, sessions, login limits and uploads (server/auth.cpp, server/routes_uploads.cpp).
+struct AuthConfig {
+    std::string password_cost = "interactive";  // argon2id limits: interactive | moderate | min (tests only)
+    int64_t session_idle_seconds = 12 * 3600;   // a session unused this long expires
+    int64_t session_lifetime_seconds = 7 * 24 * 3600;
+    int login_max_failures = 5;                 // per username and per client address …
+    int64_t login_window_seconds = 15 * 60;     // … within this window, then 429
+    std::string uploads_dir = "var/uploads";
+    int64_t upload_max_bytes = 10 * 1024 * 1024;
+    int upload_max_count = 20;                  // files per request
+    // --create-user NAME --role R [--area ID] [--display-name X]: create an account and exit.
+    std::string create_user, create_role, create_area, create_display_name;
+};
+
 struct ServerConfig {
     std::string host = "127.0.0.1";
     int port = 8080;             // 0 = any free port (tests)
@@ -23,6 +37,7 @@ struct ServerConfig {
     int64_t max_db_mb = 0;       // database size quota in MiB (writes beyond it: 507); 0 = none
     std::string backup_path;     // --backup OUT: copy the database and exit
     bool check = false;          // --check: integrity and foreign-key check, then exit
+    AuthConfig auth;
 };
 
 }  // namespace dp

@@ -7,6 +7,8 @@
 #include <ctime>
 #include <mutex>
 
+#include "mask.hpp"
+
 namespace dp::log {
 namespace {
 std::atomic<int> g_level{static_cast<int>(Level::info)};
@@ -48,6 +50,7 @@ void write(Level level, const std::string& event, nlohmann::json fields) {
     nlohmann::json line = {{"ts", now_iso8601()}, {"level", name_of(level)}, {"event", event}};
     if (fields.is_object())
         for (auto& [k, v] : fields.items()) line[k] = v;
+    scrub_json(line);  // no log line carries a mobile or an ID number in clear
     std::string text = line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     std::lock_guard<std::mutex> lock(g_mutex);
     std::fprintf(stderr, "%s\n", text.c_str());

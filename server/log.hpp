@@ -1,5 +1,5 @@
-// Structured logging: one JSON object per line on stderr, with a level filter. Never pass
-// personal data (ID numbers, phones) to these functions unmasked.
+// Structured logging: one JSON object per line on stderr, with a level filter. Anything that looks
+// like a mobile or an ID number is masked (shared/mask.hpp); still, never pass personal data here.
 #pragma once
 #include <nlohmann/json.hpp>
 #include <string>

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "app.hpp"
+#include "auth.hpp"
 #include "http_util.hpp"
 #include "log.hpp"
 #include "maintenance.hpp"
@@ -58,7 +59,7 @@ bool parse_args(int argc, char** argv, dp::ServerConfig& c) {
             return argv[++i];
         };
         if (a == "--help" || a == "-h") {
-            std::cout << kUsage;
+            std::cout << kUsage << dp::kAuthUsage;
             std::exit(0);
         } else if (a == "--host") c.host = value("--host");
         else if (a == "--port") {
@@ -85,6 +86,7 @@ bool parse_args(int argc, char** argv, dp::ServerConfig& c) {
         else if (a == "--log-level") {
             c.log_level = value("--log-level");
             if (!dp::log::set_level(c.log_level)) throw std::runtime_error("unknown --log-level " + c.log_level);
+        } else if (dp::parse_auth_option(a, [&] { return value(a.c_str()); }, c.auth)) {
         } else throw std::runtime_error("unknown option " + a + " (see --help)");
     }
     if (c.catalogue_path.empty()) c.catalogue_path = c.www_dir + "/data/catalogue.json";
@@ -121,11 +123,13 @@ int main(int argc, char** argv) {
     sigaddset(&stop_signals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
     signal(SIGPIPE, SIG_IGN);
+    if (!config.auth.create_user.empty()) return dp::create_user_command(config);
 
     try {
         dp::Db db(config.db_path);
         dp::App app{config, db, {}};
         if (config.demo) dp::seed_demo_county(db, config.assets_dir, config.demo_dir);
+        if (config.demo) dp::seed_demo_accounts(db);
         app.places.load(db);
         app.catalogue.load(config.catalogue_path, config.assets_dir + "/guides");
         // The one writer (its own connection) and the submission limit; stopped after the last request.
@@ -150,6 +154,10 @@ int main(int argc, char** argv) {
         dp::register_guide_routes(server, app);
         dp::register_validate_routes(server, app);
         dp::register_places_routes(server, app);
+        dp::register_auth_routes(server, app);
+        dp::register_desk_routes(server, app);
+        dp::register_admin_routes(server, app);
+        dp::register_upload_routes(server, app);
         dp::register_static_routes(server, app);  // last: it ends with the catch-all file route
 
         int port = config.port;
@@ -175,6 +183,7 @@ int main(int argc, char** argv) {
             while (!server.is_running() && !listen_returned) std::this_thread::sleep_for(std::chrono::milliseconds(5));
             server.stop();
         });
+        if (config.demo) dp::print_demo_accounts();
         std::printf("Doorplate is serving on http://%s:%d/  (Ctrl-C stops it)\n", config.host.c_str(), port);
         print_samples(app, base);
         std::fflush(stdout);

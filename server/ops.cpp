@@ -35,9 +35,14 @@ std::string route_label(const std::string& path) {
         {"/api/v1/bundles/area/", "/api/v1/bundles/area/:id"}, {"/api/v1/requests/", "/api/v1/requests/:id"},
         {"/api/v1/doorplates/", "/api/v1/doorplates/:code"},   {"/api/v1/items/", "/api/v1/items/:id"},
         {"/api/v1/bundles/", "/api/v1/bundles/:id"},           {"/api/v1/guides/", "/api/v1/guides/:id"},
-        {"/d/", "/d/:code"},                                   {"/guide/", "/guide/:id"}};
+        {"/d/", "/d/:code"},                                   {"/guide/", "/guide/:id"},
+        {"/api/v1/places/", "/api/v1/places/:id"},             {"/api/v1/desk/requests/", "/api/v1/desk/requests/:id"},
+        {"/api/v1/admin/users/", "/api/v1/admin/users/:id"},   {"/api/v1/uploads/", "/api/v1/uploads/:sha256"}};
     static const char* exact[] = {"/",         "/healthz",          "/metrics",           "/api/v1/requests",
-                                  "/api/v1/items", "/api/v1/doorplates", "/api/v1/search-index", "/api/v1/validate"};
+                                  "/api/v1/items", "/api/v1/doorplates", "/api/v1/search-index", "/api/v1/validate",
+                                  "/api/v1/places", "/api/v1/route", "/api/v1/map", "/api/v1/auth/login",
+                                  "/api/v1/auth/logout", "/api/v1/auth/me", "/api/v1/desk/requests",
+                                  "/api/v1/desk/requests.csv", "/api/v1/admin/users", "/api/v1/admin/audit"};
     for (const char* e : exact)
         if (path == e) return e;
     for (auto& [prefix, label] : prefixes)

@@ -109,7 +109,52 @@ inline const std::vector<const char*>& schema_migrations() {
 
         // 4: accounts, sessions, the audit log and uploads (the access-control work)
         R"sql(
-        SELECT 4;
+        CREATE TABLE users (
+          id INTEGER PRIMARY KEY,
+          username TEXT NOT NULL UNIQUE,
+          password_hash TEXT NOT NULL,
+          role TEXT NOT NULL CHECK (role IN ('agent','supervisor','admin')),
+          area_id TEXT REFERENCES areas(id),
+          display_name TEXT NOT NULL DEFAULT '',
+          disabled INTEGER NOT NULL DEFAULT 0,
+          created_at INTEGER NOT NULL
+        );
+        CREATE TABLE sessions (
+          token_hash TEXT PRIMARY KEY,
+          user_id INTEGER NOT NULL REFERENCES users(id),
+          created_at INTEGER NOT NULL,
+          expires_at INTEGER NOT NULL,
+          last_seen_at INTEGER NOT NULL,
+          revoked_at INTEGER
+        );
+        CREATE INDEX sessions_user ON sessions(user_id);
+        -- Who did what to what; detail is JSON and never holds personal data.
+        CREATE TABLE audit_log (
+          id INTEGER PRIMARY KEY,
+          at INTEGER NOT NULL,
+          user_id INTEGER REFERENCES users(id),
+          action TEXT NOT NULL,
+          target_type TEXT NOT NULL DEFAULT '',
+          target_id TEXT NOT NULL DEFAULT '',
+          detail TEXT NOT NULL DEFAULT '{}'
+        );
+        CREATE INDEX audit_log_at ON audit_log(at);
+        CREATE TABLE uploads (
+          sha256 TEXT PRIMARY KEY,
+          mime TEXT NOT NULL,
+          size INTEGER NOT NULL,
+          created_at INTEGER NOT NULL
+        );
+        -- request_id refers to requests(id), checked in code (no SQL foreign key, see the store work).
+        CREATE TABLE request_uploads (
+          request_id INTEGER NOT NULL,
+          sha256 TEXT NOT NULL REFERENCES uploads(sha256),
+          material TEXT NOT NULL,
+          uploaded_at INTEGER NOT NULL,
+          uploaded_by TEXT NOT NULL,
+          PRIMARY KEY (request_id, sha256)
+        );
+        CREATE INDEX request_uploads_sha256 ON request_uploads(sha256);
         )sql",
     };
     return m;

@@ -1,6 +1,7 @@
 // Test fixture: runs the real doorplate-server binary on a free port with a temporary
 // database and web root, and stops it (SIGTERM) when the fixture goes out of scope.
 #pragma once
+#include <fcntl.h>
 #include <httplib.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -29,7 +30,10 @@ public:
     // extra_args are appended to: --port 0 --db <tmp>/test.db --www <tmp>/www --assets <repo>/assets
     // --catalogue <build>/catalogue/catalogue.json (the built catalogue, with search pinyin)
     // --demo-data <build>/demo (the generated demo county)
-    explicit ServerProcess(std::vector<std::string> extra_args = {"--demo"}, fs::path db = {}) {
+    // stderr_file: where the server's stderr (its log) goes; empty = inherited.
+    explicit ServerProcess(std::vector<std::string> extra_args = {"--demo"}, fs::path db = {},
+                           fs::path stderr_file = {})
+        : stderr_file_(std::move(stderr_file)) {
         dir_ = make_temp_dir("doorplate-test-");
         www_ = dir_ / "www";
         fs::create_directories(www_ / "data");
@@ -99,6 +103,10 @@ private:
         pid_ = fork();
         if (pid_ == 0) {
             dup2(out[1], STDOUT_FILENO);
+            if (!stderr_file_.empty()) {
+                int fd = open(stderr_file_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+                if (fd >= 0) dup2(fd, STDERR_FILENO);
+            }
             close(out[0]);
             close(out[1]);
             std::vector<char*> argv;
@@ -128,6 +136,7 @@ private:
         }
     }
 
+    fs::path stderr_file_;
     fs::path dir_, www_, db_;
     pid_t pid_ = -1;
     int port_ = 0;
