@@ -5,6 +5,7 @@
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <cairo.h>
+#include <zlib.h>
 
 #include <cmath>
 #include <memory>
@@ -204,6 +205,25 @@ std::string svg(const PosterContent& p, PaperSize size) {
     return out;
 }
 
+// cairo writes no resolution: insert a pHYs chunk (pixels per metre) after IHDR, so that
+// printing and image software size the poster at 300 dpi.
+void add_png_resolution(std::string& png, double dpi) {
+    const std::size_t after_ihdr = 8 + 4 + 4 + 13 + 4;
+    if (png.size() < after_ihdr || png.compare(12, 4, "IHDR") != 0) throw std::runtime_error("poster png: no IHDR");
+    const auto ppm = static_cast<uint32_t>(std::lround(dpi / 0.0254));
+    std::string chunk;
+    auto be32 = [&chunk](uint32_t v) {
+        for (int shift = 24; shift >= 0; shift -= 8) chunk += static_cast<char>((v >> shift) & 0xff);
+    };
+    be32(9);
+    chunk += "pHYs";
+    be32(ppm);
+    be32(ppm);
+    chunk += '\1';  // unit: metre
+    be32(static_cast<uint32_t>(crc32(0, reinterpret_cast<const Bytef*>(chunk.data() + 4), 13)));
+    png.insert(after_ihdr, chunk);
+}
+
 std::string png(const PosterContent& p, PaperSize size) {
     const PageSize page = page_size(size);
     const double px_per_pt = kPosterPngDpi / 72.0;
@@ -214,6 +234,7 @@ std::string png(const PosterContent& p, PaperSize size) {
     draw_pages(s.get(), {&p}, page.w_pt / kDesignW * px_per_pt);
     std::string out;
     check(cairo_surface_write_to_png_stream(s.get(), append_to_string, &out), "png");
+    add_png_resolution(out, kPosterPngDpi);
     return out;
 }
 

@@ -21,10 +21,16 @@ PaperSize size_param(const httplib::Request& req) {
     throw HttpError(400, "bad_size", "纸张尺寸只能是 a4 或 a5，不是 " + req.get_param_value("size"));
 }
 
-// The doorplate's town service centre (便民服务中心), else the nearest one.
-const ServicePoint* service_centre(const App& app, const std::string& town_id, LatLng at) {
-    for (const auto& p : app.places.points())
-        if (p.type == ServicePointType::service_centre && p.area_id == town_id) return &p;
+// The doorplate's town service centre (its own 便民服务中心 — named after the town — rather than
+// a county hall in the same town), else any centre of the town, else the nearest one.
+const ServicePoint* service_centre(const App& app, const std::string& town_id, const std::string& town, LatLng at) {
+    const ServicePoint* any_of_town = nullptr;
+    for (const auto& p : app.places.points()) {
+        if (p.type != ServicePointType::service_centre || p.area_id != town_id) continue;
+        if (p.name.rfind(town, 0) == 0) return &p;
+        if (!any_of_town) any_of_town = &p;
+    }
+    if (any_of_town) return any_of_town;
     PlaceQuery q;
     q.type = ServicePointType::service_centre;
     for (const auto& hit : app.places.nearest(at, 1, q)) return &app.places.points()[hit.index];
@@ -38,7 +44,7 @@ PosterContent poster_from_row(const App& app, const Stmt& s) {
     p.locality = s.text(2) + s.text(3) + s.text(4);
     p.street = s.text(5) + s.text(6) + s.text(7);
     p.url = public_base_url(app) + "/d/" + p.code + "?src=poster";
-    if (const ServicePoint* centre = service_centre(app, s.text(1), {s.real(8), s.real(9)})) {
+    if (const ServicePoint* centre = service_centre(app, s.text(1), s.text(3), {s.real(8), s.real(9)})) {
         p.centre_name = centre->name;
         p.centre_phone = centre->phone;
     }

@@ -86,4 +86,13 @@ inline std::pair<unsigned, unsigned> png_size(const std::string& png) {
     return {be32(16), be32(20)};
 }
 
+// The resolution a PNG declares in its pHYs chunk, in dots per inch (0 if none).
+inline double png_dpi(const std::string& png) {
+    const auto at = png.find("pHYs");
+    if (at == std::string::npos || at + 13 > png.size() || png[at + 12] != 1) return 0;
+    unsigned ppm = 0;
+    for (size_t i = 0; i < 4; ++i) ppm = (ppm << 8) | static_cast<unsigned char>(png[at + 4 + i]);
+    return ppm * 0.0254;
+}
+
 }  // namespace testing

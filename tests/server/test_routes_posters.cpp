@@ -26,12 +26,12 @@ testing::ServerProcess& server() {
 }
 
 struct Sample {
-    std::string code, area_id, town_id, address;
+    std::string code, area_id, town_id, town, address;
     double lat, lng;
 };
 Sample sample_doorplate() {
     auto d = json::parse(server().client().Get("/api/v1/doorplates?limit=1")->body)["doorplates"][0];
-    return {d["code"], d["area_id"], d["town_id"], d["address"]["full"], d["location"]["lat"], d["location"]["lng"]};
+    return {d["code"], d["area_id"], d["town_id"], d["address"]["town"], d["address"]["full"], d["location"]["lat"], d["location"]["lng"]};
 }
 
 struct TempDir {
@@ -87,6 +87,7 @@ TEST_CASE("a PNG poster is a 300-dpi A4 page whose QR decodes to exactly the pub
     REQUIRE(res->status == 200);
     CHECK(res->get_header_value("Content-Type") == "image/png");
     CHECK(testing::png_size(res->body) == std::pair<unsigned, unsigned>{2480, 3508});
+    CHECK(testing::png_dpi(res->body) == doctest::Approx(300).epsilon(0.001));
     TempDir tmp;
     testing::write_file(tmp.path / "p.png", res->body);
     CHECK(testing::decode_qr(tmp.path / "p.png") == kPublicUrl + "/d/" + d.code + "?src=poster");
@@ -109,12 +110,16 @@ TEST_CASE("an A5 PNG poster is 1748 by 2480 pixels and still decodes") {
 
 TEST_CASE("a PDF poster is one A4 or A5 page with the QR, the address and the phone in Noto Sans CJK") {
     const Sample d = sample_doorplate();
-    // The town's service centre phone, as the places API reports it.
+    // The town's own service centre (溪美街道便民服务中心, not the county hall in the same town)
+    // and its phone, as the places API reports them.
     auto places = json::parse(get("/api/v1/places?type=service_centre&limit=50&lat=" + std::to_string(d.lat) +
                                   "&lng=" + std::to_string(d.lng))->body)["places"];
-    std::string phone;
+    std::string phone, centre;
     for (const auto& p : places)
-        if (p["area_id"] == d.town_id) phone = p["phone"];
+        if (p["area_id"] == d.town_id && p["name"].get<std::string>().rfind(d.town, 0) == 0) {
+            phone = p["phone"];
+            centre = p["name"];
+        }
     REQUIRE(!phone.empty());
     TempDir tmp;
     for (auto [size, page_size] : {std::pair<std::string, std::string>{"a4", "595.276 x 841.89 pts"},
@@ -134,7 +139,7 @@ TEST_CASE("a PDF poster is one A4 or A5 page with the QR, the address and the ph
         CHECK(text.find("扫码办事") != std::string::npos);
         CHECK(text.find("政务门牌先指路，群众办事少跑路") != std::string::npos);
         CHECK(text.find("数字政务门牌·南安市") != std::string::npos);
-        CHECK(text.find(phone) != std::string::npos);
+        CHECK(text.find("服务电话" + phone + centre) != std::string::npos);
         CHECK(text.find(d.code) != std::string::npos);
         CHECK(testing::run_command("pdffonts " + testing::quoted(pdf)).out.find("NotoSansCJK") != std::string::npos);
         MESSAGE(size << " PDF poster: " << res->body.size() << " bytes");
