@@ -4,6 +4,8 @@ SHELL := /bin/bash
 HOST ?= 127.0.0.1
 PORT ?= 8080
 DB ?= var/doorplate.db
+# Base URL of links and poster QR codes, e.g. http://192.168.1.20:8080 (empty: http://HOST:PORT).
+PUBLIC_URL ?=
 JOBS ?= $(shell nproc)
 BUILD_TYPE ?= RelWithDebInfo
 # Debian's emscripten needs Debian's node modules (acorn) on NODE_PATH.
@@ -38,7 +40,7 @@ build: native www
 
 run: build
 	@mkdir -p $(dir $(DB))
-	@exec $(SERVER) --db $(DB) --demo --demo-data $(NATIVE)/demo --www $(WWW) --assets assets --host $(HOST) --port $(PORT)
+	@exec $(SERVER) --db $(DB) --demo --demo-data $(NATIVE)/demo --www $(WWW) --assets assets --host $(HOST) --port $(PORT) $(if $(PUBLIC_URL),--public-url $(PUBLIC_URL))
 
 test: build
 	@scripts/run-tests.sh

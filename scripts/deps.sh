@@ -9,7 +9,7 @@ PKGS=(build-essential cmake pkg-config git ca-certificates xz-utils dpkg-dev
   libcpp-httplib-dev nlohmann-json3-dev libsqlite3-dev sqlite3 doctest-dev
   libsodium-dev libopencc-dev opencc unicode-data libqrcodegencpp-dev libcairo2-dev
   fonts-noto-cjk python3 python3-fonttools brotli gzip bzip2
-  chromium zbar-tools)
+  chromium zbar-tools poppler-utils librsvg2-bin)
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -32,6 +32,13 @@ void register_doorplate_routes(httplib::Server& server, App& app);
 void register_guide_routes(httplib::Server& server, App& app);
 void register_validate_routes(httplib::Server& server, App& app);
 void register_places_routes(httplib::Server& server, App& app);
+void register_poster_routes(httplib::Server& server, App& app);
+// The base of links and QR codes: --public-url without a trailing slash, else http://host:port.
+std::string public_base_url(const App& app);
+// The --posters batch: the village/community's posters (one page per doorplate) as one PDF
+// written to out_path; returns the page count. Throws HttpError (unknown village, bad size)
+// or std::runtime_error (cannot write).
+int write_village_posters(App& app, const std::string& village_id, const std::string& size, const std::string& out_path);
 // The k nearest service points to q as Place JSON with distance_m (routes_places.cpp).
 nlohmann::json nearest_places_json(App& app, LatLng q, std::size_t k, const LocalDateTime& at, CoordSystem coord);
 void register_request_routes(httplib::Server& server, App& app);

@@ -30,7 +30,12 @@ Usage: doorplate-server [options]
   --catalogue FILE   built guide catalogue (default <www>/data/catalogue.json)
   --demo             load the demo county into the database if it has no doorplates
   --demo-data DIR    the generated demo county (default build/native/demo)
-  --public-url URL   base URL printed in sample links (default http://HOST:PORT)
+  --public-url URL   base URL of links and poster QR codes, e.g. http://192.168.1.20:8080
+                     (default http://HOST:PORT)
+  --posters VILLAGE  write the village/community's QR posters (one PDF page per doorplate)
+                     to --out and exit, without serving; with --size a4|a5 (default a4)
+  --size a4|a5       poster paper size for --posters
+  --out FILE.pdf     where --posters writes
   --log-level L      debug | info | warn | error (default info)
   --threads N        HTTP worker threads (default 32)
   --max-batch N      writes per group-commit transaction (default 256; 1 = one transaction each)
@@ -51,7 +56,12 @@ int int_option(const char* name, const std::string& v, int lo, int hi) {
     return static_cast<int>(n);
 }
 
-bool parse_args(int argc, char** argv, dp::ServerConfig& c) {
+// The --posters batch (print shop PDF) instead of serving.
+struct PosterJob {
+    std::string village_id, size = "a4", out;
+};
+
+bool parse_args(int argc, char** argv, dp::ServerConfig& c, PosterJob& posters) {
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
         auto value = [&](const char* name) -> std::string {
@@ -74,6 +84,9 @@ bool parse_args(int argc, char** argv, dp::ServerConfig& c) {
         else if (a == "--assets") c.assets_dir = value("--assets");
         else if (a == "--catalogue") c.catalogue_path = value("--catalogue");
         else if (a == "--public-url") c.public_base_url = value("--public-url");
+        else if (a == "--posters") posters.village_id = value("--posters");
+        else if (a == "--size") posters.size = value("--size");
+        else if (a == "--out") posters.out = value("--out");
         else if (a == "--demo") c.demo = true;
         else if (a == "--demo-data") c.demo_dir = value("--demo-data");
         else if (a == "--threads") c.threads = int_option("--threads", value("--threads"), 1, 1024);
@@ -90,6 +103,8 @@ bool parse_args(int argc, char** argv, dp::ServerConfig& c) {
         } else throw std::runtime_error("unknown option " + a + " (see --help)");
     }
     if (c.catalogue_path.empty()) c.catalogue_path = c.www_dir + "/data/catalogue.json";
+    if (!posters.village_id.empty() && posters.out.empty()) throw std::runtime_error("--posters needs --out FILE.pdf");
+    if (posters.village_id.empty() && !posters.out.empty()) throw std::runtime_error("--out needs --posters VILLAGE");
     return true;
 }
 
@@ -106,8 +121,9 @@ void print_samples(dp::App& app, const std::string& base) {
 
 int main(int argc, char** argv) {
     dp::ServerConfig config;
+    PosterJob posters;
     try {
-        parse_args(argc, argv, config);
+        parse_args(argc, argv, config, posters);
     } catch (const std::exception& e) {
         std::fprintf(stderr, "doorplate-server: %s\n", e.what());
         return 2;
@@ -131,6 +147,20 @@ int main(int argc, char** argv) {
         if (config.demo) dp::seed_demo_county(db, config.assets_dir, config.demo_dir);
         if (config.demo) dp::seed_demo_accounts(db);
         app.places.load(db);
+        if (!posters.village_id.empty()) {
+            if (config.public_base_url.empty())
+                std::fprintf(stderr, "doorplate-server: warning: no --public-url; the QR codes point at %s\n",
+                             dp::public_base_url(app).c_str());
+            try {
+                const int pages = dp::write_village_posters(app, posters.village_id, posters.size, posters.out);
+                std::printf("Wrote %s: %d %s for %s (%s)\n", posters.out.c_str(), pages, pages == 1 ? "page" : "pages",
+                            posters.village_id.c_str(), posters.size.c_str());
+                return 0;
+            } catch (const dp::HttpError& e) {
+                std::fprintf(stderr, "doorplate-server: --posters %s: %s\n", posters.village_id.c_str(), e.what());
+                return 1;
+            }
+        }
         app.catalogue.load(config.catalogue_path, config.assets_dir + "/guides");
         // The one writer (its own connection) and the submission limit; stopped after the last request.
         dp::Writer writer(config.db_path, {config.max_batch, config.max_db_mb * 1024 * 1024});
@@ -158,6 +188,7 @@ int main(int argc, char** argv) {
         dp::register_desk_routes(server, app);
         dp::register_admin_routes(server, app);
         dp::register_upload_routes(server, app);
+        dp::register_poster_routes(server, app);
         dp::register_static_routes(server, app);  // last: it ends with the catch-all file route
 
         int port = config.port;

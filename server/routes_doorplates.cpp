@@ -1,5 +1,6 @@
 // /api/v1/doorplates: the doorplate listing and one doorplate with its area and popular items.
 #include "app.hpp"
+#include "entry_channels.hpp"
 #include "doorplate.hpp"
 #include "geo_params.hpp"
 #include "http_util.hpp"
@@ -65,6 +66,10 @@ void get_doorplate(App& app, const httplib::Request& req, httplib::Response& res
             j["nearest_service_centre"] = place_json(app.places.points()[hit.index], at, hit.distance_m, coord);
     }
     if (coord != CoordSystem::wgs84) j["coord"] = coord_system_id(coord);
+    // The entry channel from ?src= (poster, wechat, …; unknown values count as "other").
+    const EntryChannel channel = entry_channel_from_src(req.get_param_value("src"));
+    // EVENT: doorplate_opened(channel)
+    j["channel"] = entry_channel_id(channel);
     send_json(res, j);
 }
 

@@ -1,5 +1,5 @@
 // Static web files (the app shell, wasm, scripts) from the web root, the doorplate page
-// /d/<code>, the demo index page /, and /healthz.
+// /d/<code>, the demo index page / (sample doorplates with their QR codes), and /healthz.
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -7,6 +7,7 @@
 
 #include "app.hpp"
 #include "http_util.hpp"
+#include "qr.hpp"
 #include "render_html.hpp"
 
 namespace dp {
@@ -101,7 +102,10 @@ void serve_file(const fs::path& file, const httplib::Request& req, httplib::Resp
     res.set_content(std::move(body), type.c_str());
 }
 
+// The demo index: sample doorplates of the demo county, each with its QR code on screen (the
+// poster's URL, big enough for a phone camera to read off a laptop screen), the link and posters.
 void demo_index(App& app, httplib::Response& res) {
+    const std::string base = public_base_url(app);
     std::string rows;
     {
         auto lock = app.db.lock();
@@ -109,17 +113,33 @@ void demo_index(App& app, httplib::Response& res) {
                "SELECT d.code, d.town || d.village || d.road || d.number || d.building FROM doorplates d "
                "JOIN (SELECT area_id, MIN(code) AS code FROM doorplates GROUP BY area_id) f ON f.code = d.code "
                "ORDER BY d.area_id LIMIT 24");
-        while (q.step())
-            rows += "<li><a href=\"/d/" + html_escape(q.text(0)) + "\">" + html_escape(q.text(1)) + "</a> <code>" +
-                    html_escape(q.text(0)) + "</code></li>\n";
+        while (q.step()) {
+            const std::string code = html_escape(q.text(0)), address = html_escape(q.text(1));
+            const std::string url = base + "/d/" + q.text(0) + "?src=poster";
+            const auto qr = make_qr(url);
+            const std::string poster = "/api/v1/doorplates/" + code + "/poster.pdf";
+            rows += "<li class=\"plate\">" +
+                    qr_svg(qr, (qr.getSize() + 2 * kQrQuietZone) * 5, "qr", "门牌码 " + q.text(0) + " 的二维码") +
+                    "<div><a href=\"/d/" + code + "\">" + address + "</a><br><code>" + html_escape(url) +
+                    "</code><br>门牌码 <code>" + code + "</code> · 海报 <a href=\"" + poster + "\">A4 PDF</a> · <a href=\"" +
+                    poster + "?size=a5\">A5 PDF</a></div></li>\n";
+        }
     }
+    const bool local_only = base.find("://127.") != std::string::npos || base.find("://localhost") != std::string::npos ||
+                            base.find("://0.0.0.0") != std::string::npos;
+    const std::string hint =
+        local_only ? "<p class=\"hint\">二维码指向 <code>" + html_escape(base) +
+                         "</code>，手机扫不开。让同一 Wi-Fi 下的手机扫码：<code>make run HOST=0.0.0.0 "
+                         "PUBLIC_URL=http://本机局域网地址:8080</code></p>"
+                   : "";
     res.set_header("Cache-Control", "no-cache");
     res.set_content(
         "<!doctype html><html lang=\"zh-Hans\"><head><meta charset=\"utf-8\">"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-        "<title>数字政务门牌 · 演示</title><link rel=\"stylesheet\" href=\"/site.css\"></head><body><main>"
-        "<h1>数字政务门牌 · 演示县</h1><p>政务门牌先指路，群众办事少跑路。点开一个门牌，看看扫码后居民手机上显示什么：</p><ul>" +
-            rows + "</ul></main></body></html>",
+        "<title>数字政务门牌 · 演示</title><link rel=\"stylesheet\" href=\"/site.css\"></head><body><main class=\"wide\">"
+        "<h1>数字政务门牌 · 演示县</h1><p>政务门牌先指路，群众办事少跑路。用手机扫屏幕上的门牌二维码，或点开一个门牌，"
+        "看看扫码后居民手机上显示什么。坐席人员请进 <a href=\"/desk\">坐席控制台</a>。</p>" +
+            hint + "<ul class=\"plates\">" + rows + "</ul></main></body></html>",
         "text/html; charset=utf-8");
 }
 

@@ -55,3 +55,69 @@ TEST_CASE("every single-character error in a doorplate code is detected") {
     CHECK(total == 7 * 31);
     CHECK(detected == total);
 }
+
+TEST_CASE("every single-character substitution is detected, on codes across the whole serial range") {
+    int codes = 0, total = 0, detected = 0;
+    for (uint32_t serial = 0; serial < (1u << 30); serial += 7919u * 1013u, ++codes) {
+        const auto code = dp::make_doorplate_code(serial);
+        for (size_t pos = 0; pos < code.size(); ++pos)
+            for (char c : std::string(dp::kDoorplateAlphabet) + "01IOa-") {
+                if (c == code[pos]) continue;
+                auto typo = code;
+                typo[pos] = c;
+                ++total;
+                if (!dp::doorplate_code_has_valid_check(typo)) ++detected;
+            }
+    }
+    CHECK(total == codes * 7 * 37);  // 31 other alphabet characters and 0 1 I O a -, at 7 positions
+    CHECK(detected == total);
+}
+
+namespace {
+// The valid code whose six payload characters are `payload`.
+std::string code_with_payload(const std::string& payload) {
+    uint32_t serial = 0;
+    for (char ch : payload) serial = serial * 32 + static_cast<uint32_t>(std::string(dp::kDoorplateAlphabet).find(ch));
+    return dp::make_doorplate_code(serial);
+}
+}  // namespace
+
+TEST_CASE("adjacent transpositions are detected except swapping 2 and Z (the Luhn mod 32 blind spot)") {
+    // Luhn mod N misses exactly one transposition: the first and last alphabet characters
+    // (like 09 <-> 90 in Luhn mod 10). Every other adjacent swap, check character included, is caught.
+    int total = 0, detected = 0;
+    for (size_t pos = 0; pos < 6; ++pos)
+        for (char a : std::string(dp::kDoorplateAlphabet))
+            for (char b : std::string(dp::kDoorplateAlphabet)) {
+                if (a == b) continue;
+                // A valid code with a at pos and b at pos+1 (pos+1 == 6 is the check character,
+                // reached by varying the first payload character).
+                std::string payload = "K7M3QX", code;
+                payload[pos] = a;
+                if (pos < 5) {
+                    payload[pos + 1] = b;
+                    code = code_with_payload(payload);
+                } else {
+                    for (char first : std::string(dp::kDoorplateAlphabet)) {
+                        payload[0] = first;
+                        if (code_with_payload(payload)[6] == b) code = code_with_payload(payload);
+                    }
+                    if (code.empty()) continue;
+                }
+                REQUIRE(dp::doorplate_code_has_valid_check(code));
+                REQUIRE(code[pos] == a);
+                REQUIRE(code[pos + 1] == b);
+                auto swapped = code;
+                std::swap(swapped[pos], swapped[pos + 1]);
+                ++total;
+                if (!dp::doorplate_code_has_valid_check(swapped)) {
+                    ++detected;
+                } else {
+                    const std::string pair{a, b};
+                    CHECK_MESSAGE((pair == "2Z" || pair == "Z2"), "undetected swap " << code << " -> " << swapped);
+                }
+            }
+    MESSAGE("adjacent transpositions detected: " << detected << " of " << total);
+    CHECK(total == 6 * 32 * 31);
+    CHECK(total - detected == 12);  // exactly the 2<->Z swaps: two orders at each of six positions
+}

@@ -74,3 +74,17 @@ TEST_CASE("unknown, mistyped and malformed doorplate codes get JSON errors") {
     CHECK(res->status == 400);
     CHECK(json::parse(res->body)["error"]["code"] == "bad_doorplate_code");
 }
+
+TEST_CASE("the entry channel comes from src, and an unknown src is served as other") {
+    testing::ServerProcess server;
+    auto c = server.client();
+    auto code = json::parse(c.Get("/api/v1/doorplates?limit=1")->body)["doorplates"][0]["code"].get<std::string>();
+    const std::pair<const char*, const char*> cases[] = {
+        {"?src=poster", "poster"}, {"?src=lift_ad", "lift_ad"}, {"?src=bogus%3Cx%3E", "other"}, {"", "web"}};
+    for (auto [query, channel] : cases) {
+        auto res = c.Get(("/api/v1/doorplates/" + code + query).c_str());
+        REQUIRE(res);
+        CHECK_MESSAGE(res->status == 200, query);
+        CHECK_MESSAGE(json::parse(res->body)["channel"] == channel, query);
+    }
+}

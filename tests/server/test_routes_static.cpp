@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "poster_tools.hpp"
 #include "server_process.hpp"
 
 using nlohmann::json;
@@ -91,4 +92,37 @@ TEST_CASE("text files are compressed once, never twice") {
     auto js = c.Get("/app.js", {{"Accept-Encoding", "br"}});  // the client decompresses
     REQUIRE(js);
     CHECK(js->body == "console.log(1)");
+}
+
+TEST_CASE("the demo index shows each sample doorplate's QR code, which decodes to its poster URL") {
+    testing::ServerProcess server({"--demo", "--public-url", "http://192.168.1.20:8080"});
+    auto res = server.client().Get("/");
+    REQUIRE(res);
+    const std::string& html = res->body;
+    CHECK(html.find("href=\"/desk\"") != std::string::npos);
+    CHECK(html.find("<script") == std::string::npos);
+    CHECK(html.find("style=") == std::string::npos);
+    auto tmp = testing::make_temp_dir("doorplate-demo-qr-");
+    int samples = 0;
+    for (size_t at = html.find("<li class=\"plate\">"); at != std::string::npos;
+         at = html.find("<li class=\"plate\">", at + 1)) {
+        const auto end = html.find("</li>", at);
+        const std::string item = html.substr(at, end - at);
+        const auto svg_at = item.find("<svg"), svg_end = item.find("</svg>");
+        REQUIRE(svg_at != std::string::npos);
+        REQUIRE(svg_end != std::string::npos);
+        const auto code_at = item.find("href=\"/d/") + 9;
+        const std::string code = item.substr(code_at, item.find('"', code_at) - code_at);
+        const auto svg = tmp / (code + ".svg");
+        testing::write_file(svg, item.substr(svg_at, svg_end + 6 - svg_at));
+        CHECK(testing::decode_qr(testing::svg_png(svg)) == "http://192.168.1.20:8080/d/" + code + "?src=poster");
+        CHECK(item.find("/api/v1/doorplates/" + code + "/poster.pdf") != std::string::npos);
+        ++samples;
+    }
+    CHECK(samples >= 10);
+    // The hint about phones appears only while the codes point at the loopback address.
+    CHECK(html.find("手机扫不开") == std::string::npos);
+    testing::ServerProcess local;
+    CHECK(local.client().Get("/")->body.find("手机扫不开") != std::string::npos);
+    std::filesystem::remove_all(tmp);
 }

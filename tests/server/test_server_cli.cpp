@@ -131,6 +131,8 @@ TEST_CASE("new options are described and their values checked") {
     CHECK(o1.find("--max-batch") != std::string::npos);
     auto [s2, o2] = testing::run_server_command({"--rate-limit", "lots"});
     CHECK(s2 == 2);
+}
+
 // ---- --create-user (the password comes on standard input) ----
 
 namespace {
