@@ -137,6 +137,21 @@ bool valid_phone(const std::string& p) {
 
 // ---- GeoJSON ----
 
+// A feature's geometry object; a feature without one is reported (by its 1-based index) and
+// nullptr returned.
+const nlohmann::json* feature_geometry(const nlohmann::json& f, int index, std::vector<ImportIssue>& issues) {
+    if (!f.is_object() || !f.contains("geometry") || !f["geometry"].is_object()) {
+        issues.push_back({0, index, "geometry", "缺少 geometry"});
+        return nullptr;
+    }
+    return &f["geometry"];
+}
+
+// A feature's properties ({} when absent or not an object).
+nlohmann::json feature_properties(const nlohmann::json& f) {
+    return f.contains("properties") && f["properties"].is_object() ? f["properties"] : nlohmann::json::object();
+}
+
 std::optional<nlohmann::json> parse_feature_collection(std::string_view text, std::vector<ImportIssue>& issues) {
     nlohmann::json doc = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
     if (doc.is_discarded()) {
@@ -336,14 +351,11 @@ ImportResult<Road> import_roads_geojson(std::string_view text) {
     int index = 0;
     for (const auto& f : (*doc)["features"]) {
         ++index;
-        if (!f.is_object() || !f.contains("geometry") || !f["geometry"].is_object()) {
-            out.issues.push_back({0, index, "geometry", "缺少 geometry"});
-            continue;
-        }
-        const auto& g = f["geometry"];
+        const nlohmann::json* geometry = feature_geometry(f, index, out.issues);
+        if (!geometry) continue;
+        const auto& g = *geometry;
         const std::string type = g.value("type", "");
-        const nlohmann::json props = f.contains("properties") && f["properties"].is_object() ? f["properties"]
-                                                                                               : nlohmann::json::object();
+        const nlohmann::json props = feature_properties(f);
         Road base;
         base.name = json_string_prop(props, "name");
         bool bad = false;
@@ -425,14 +437,11 @@ ImportResult<MapFeature> import_map_features_geojson(std::string_view text) {
     int index = 0;
     for (const auto& f : (*doc)["features"]) {
         ++index;
-        if (!f.is_object() || !f.contains("geometry") || !f["geometry"].is_object()) {
-            out.issues.push_back({0, index, "geometry", "缺少 geometry"});
-            continue;
-        }
-        const auto& g = f["geometry"];
+        const nlohmann::json* geometry = feature_geometry(f, index, out.issues);
+        if (!geometry) continue;
+        const auto& g = *geometry;
         const std::string type = g.value("type", "");
-        const nlohmann::json props = f.contains("properties") && f["properties"].is_object() ? f["properties"]
-                                                                                               : nlohmann::json::object();
+        const nlohmann::json props = feature_properties(f);
         MapFeature base;
         base.kind = json_string_prop(props, "kind");
         base.name = json_string_prop(props, "name");

@@ -110,6 +110,17 @@ std::vector<TextFieldEvent> take_text_field_events() {
     return out;
 }
 
+// The callback of an asynchronous request (fetch, image, share), removed as it is taken;
+// empty when the id is unknown.
+template <class Callback>
+Callback take_callback(std::map<int, Callback>& pending, int id) {
+    auto it = pending.find(id);
+    if (it == pending.end()) return {};
+    Callback done = std::move(it->second);
+    pending.erase(it);
+    return done;
+}
+
 std::map<int, std::function<void(ShareResult)>> g_shares;
 void share(const std::string& title, const std::string& url, std::function<void(ShareResult)> done) {
     int id = g_next_fetch++;
@@ -159,25 +170,13 @@ EMSCRIPTEN_KEEPALIVE void dp_frame() {
     if (platform::g_frame && platform::g_frame()) platform::request_frame();
 }
 EMSCRIPTEN_KEEPALIVE void dp_on_fetch(int id, int status, const char* body, int length) {
-    auto it = platform::g_fetches.find(id);
-    if (it == platform::g_fetches.end()) return;
-    auto done = std::move(it->second);
-    platform::g_fetches.erase(it);
-    done(status, std::string(body, static_cast<size_t>(length)));
+    if (auto done = platform::take_callback(platform::g_fetches, id)) done(status, std::string(body, static_cast<size_t>(length)));
 }
 EMSCRIPTEN_KEEPALIVE void dp_on_image(int id, int width, int height, const uint8_t* rgba) {
-    auto it = platform::g_images.find(id);
-    if (it == platform::g_images.end()) return;
-    auto done = std::move(it->second);
-    platform::g_images.erase(it);
-    done(width, height, rgba);
+    if (auto done = platform::take_callback(platform::g_images, id)) done(width, height, rgba);
 }
 EMSCRIPTEN_KEEPALIVE void dp_on_share(int id, int result) {
-    auto it = platform::g_shares.find(id);
-    if (it == platform::g_shares.end()) return;
-    auto done = std::move(it->second);
-    platform::g_shares.erase(it);
-    done(static_cast<platform::ShareResult>(result));
+    if (auto done = platform::take_callback(platform::g_shares, id)) done(static_cast<platform::ShareResult>(result));
 }
 EMSCRIPTEN_KEEPALIVE void dp_on_event(int) { platform::request_frame(); }
 EMSCRIPTEN_KEEPALIVE void dp_on_touch(int phase, float x, float y) {

@@ -88,6 +88,11 @@ export async function drag(cdp, x, fromY, toY, steps = 8) {
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: fromY + (toY - fromY) * i / steps }] });
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
 }
+// The first doorplate of the demo county (a real code for page links).
+export async function firstDoorplate(base) {
+  return (await (await fetch(base + '/api/v1/doorplates?limit=1')).json()).doorplates[0];
+}
+
 export function assert(cond, message) {
   if (!cond) throw new Error(message);
 }

@@ -1,13 +1,8 @@
 // The resident app on a phone: a doorplate link opens, shows the address and items, is sharp
 // at devicePixelRatio 3, reports errors for unknown doorplates, and stops drawing when idle.
 import path from 'node:path';
-import { artifacts, assert, phoneContext, waitForAppState } from './harness.mjs';
+import { artifacts, assert, firstDoorplate, phoneContext, waitForAppState } from './harness.mjs';
 
-async function firstDoorplate(base) {
-  const res = await fetch(base + '/api/v1/doorplates?limit=1');
-  const body = await res.json();
-  return body.doorplates[0];
-}
 
 export const tests = [
   ['a doorplate link opens the landing with the address on a phone', async ({ base, browser }) => {

@@ -1,13 +1,10 @@
 // The resident app as a phone uses it: assets with hashed names, offline after one visit
 // (service worker), rotation to landscape, and content kept out of the notch (safe area).
 import path from 'node:path';
-import { artifacts, assert, drag, hitbox, phoneContext, tap, waitForAppState } from './harness.mjs';
+import { artifacts, assert, drag, firstDoorplate, hitbox, phoneContext, tap, waitForAppState } from './harness.mjs';
 
 const shot = (page, name) => page.screenshot({ path: path.join(artifacts, `resident-${name}.png`) });
 
-async function firstDoorplate(base) {
-  return (await (await fetch(base + '/api/v1/doorplates?limit=1')).json()).doorplates[0];
-}
 const hitboxes = (page) => page.evaluate(() => window.Module.dpHitboxes || []);
 
 export const tests = [
