@@ -60,6 +60,13 @@ export async function waitForAppState(page, timeoutMs = 30000) {
     const s = document.documentElement.dataset.appState;
     return s === 'ready' || s === 'error';
   }, null, { timeout: timeoutMs });
+  // The loading overlay fades out over 0.2 s after 'ready'; screenshots taken during the fade
+  // see the page through a half-transparent grey. Wait until it is fully gone.
+  await page.waitForFunction(() => {
+    if (document.documentElement.dataset.appState !== 'ready') return true;
+    const el = document.getElementById('loading');
+    return !el || getComputedStyle(el).opacity === '0';
+  }, null, { timeout: timeoutMs });
   return page.evaluate(() => ({
     state: document.documentElement.dataset.appState,
     error: document.documentElement.dataset.appError || '',
