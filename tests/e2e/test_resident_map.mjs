@@ -133,9 +133,12 @@ export const tests = [
     assert(px.road > 2000 && px.major > 100, `roads missing: ${JSON.stringify(px)}`);
     assert(px.centre > 50, `no red (doorplate / service-centre marker): ${JSON.stringify(px)}`);
 
-    // Drag with one finger: the map follows (the centre moves east and south).
-    await touch('touchStart', [[250, 500]]);
-    for (let i = 1; i <= 6; i++) await touch('touchMove', [[250 - i * 20, 500 - i * 15]]);
+    // Drag with one finger, starting on a marker: the map follows (the centre moves east and
+    // south) and no card opens.
+    const m0 = (await hitboxes(page)).find((h) => h.id.startsWith('marker:'));
+    const [dx0, dy0] = m0 ? [m0.x + m0.w / 2, m0.y + m0.h / 2] : [250, 500];
+    await touch('touchStart', [[dx0, dy0]]);
+    for (let i = 1; i <= 6; i++) await touch('touchMove', [[dx0 - i * 20, dy0 - i * 15]]);
     await touch('touchEnd', []);
     await settle(page);
     const s1 = await mapState(page);

@@ -425,7 +425,12 @@ void draw_map(Page& p) {
     ImGui::PushFont(nullptr, 16);
     const float hw = ImGui::CalcTextSize(home.c_str()).x + px(44);
     ImGui::PopFont();
-    if (map_button("map-home", ImVec2(o.x + px(12), card_top - px(12) - px(48)), ImVec2(hw, px(48)), nullptr, home)) {
+    // Where the controls are: markers under them get no hitbox (a tap there hits the control).
+    const ImVec2 home_at(o.x + px(12), card_top - px(12) - px(48));
+    const ImVec4 controls[] = {{o.x, o.y, o.x + W, legend_bottom},
+                               {bx, by, bx + bsz.x, by + 2 * bsz.y + px(8)},
+                               {home_at.x, home_at.y, home_at.x + hw, home_at.y + px(48)}};
+    if (map_button("map-home", home_at, ImVec2(hw, px(48)), nullptr, home)) {
         u.cam.centre = {0, 0};
         u.cam.m_per_px = kStartMPerCss / px(1);
         u.inertia.stop();
@@ -446,9 +451,13 @@ void draw_map(Page& p) {
     dl->ChannelsMerge();
 
     // Marker hitboxes (tests tap through them): only where a tap reaches the map.
-    for (auto& mk : markers)
-        if (mk.at.y > o.y + px(22) && mk.at.y < card_top - px(22) && mk.at.x > px(22) && mk.at.x < W - px(22))
-            ui::register_hit("marker:" + mk.id, mk.at.x - px(22), mk.at.y - px(22), mk.at.x + px(22), mk.at.y + px(22));
+    for (auto& mk : markers) {
+        const float r = px(22);
+        bool reachable = mk.at.y > o.y + r && mk.at.y < card_top - r && mk.at.x > r && mk.at.x < W - r;
+        for (auto& c : controls)
+            reachable = reachable && !(mk.at.x > c.x - r && mk.at.x < c.z + r && mk.at.y > c.y - r && mk.at.y < c.w + r);
+        if (reachable) ui::register_hit("marker:" + mk.id, mk.at.x - r, mk.at.y - r, mk.at.x + r, mk.at.y + r);
+    }
 
     // The bottom card (or a hint when no place is open).
     ImGui::SetCursorScreenPos(ImVec2(o.x, card_top));
