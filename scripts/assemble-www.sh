@@ -1,14 +1,53 @@
 #!/usr/bin/env bash
-# Assembles the served web root: www/ (shell, styles) + the wasm apps + built data.
+# Assembles the served web root: www/ (shell, styles, service worker) + the wasm apps + built
+# data. Scripts, styles and wasm get content-hashed names (app.3f9c0a1b2c.css) so the server
+# can let browsers keep them for a year; index.html and sw.js keep fixed names and point at
+# this build's hashed files.
 # Usage: assemble-www.sh WASM_BUILD NATIVE_BUILD OUT
 set -euo pipefail
 wasm=$1 native=$2 out=$3
 mkdir -p "$out/data"
-cp -u www/* "$out/"
-for app in resident; do
-  cp -u "$wasm/bin/$app.js" "$wasm/bin/$app.wasm" "$out/"
+
+hash10() { sha256sum "$1" | cut -c1-10; }
+# Copies SRC into $out under its hashed name, removes older builds of it, prints the URL path.
+hashed() {  # SRC
+  local src=$1 base stem ext h name
+  base=$(basename "$src"); stem=${base%.*}; ext=${base##*.}
+  h=$(hash10 "$src"); name="$stem.$h.$ext"
+  for old in "$out/$stem".??????????."$ext" "$out/$stem".??????????."$ext".br "$out/$stem".??????????."$ext".gz; do
+    [ -e "$old" ] || continue
+    case "$old" in "$out/$name"|"$out/$name".br|"$out/$name".gz) ;; *) rm -f "$old" ;; esac
+  done
+  [ -f "$out/$name" ] || cp "$src" "$out/$name"
+  echo "/$name"
+}
+
+# Files served under their own names.
+for f in www/*; do
+  case "$(basename "$f")" in index.html|sw.js|app.css|app-shell.js) ;; *) cp -u "$f" "$out/" ;; esac
 done
+rm -f "$out/app.css" "$out/app-shell.js" "$out/resident.js" "$out/resident.wasm" "$out"/resident.wasm.{br,gz}
+
+css=$(hashed www/app.css)
+shell=$(hashed www/app-shell.js)
+js=$(hashed "$wasm/bin/resident.js")
+wasmfile=$(hashed "$wasm/bin/resident.wasm")
+
+sed -e "s#href=\"/app.css\"#href=\"$css\"#" \
+    -e "s#src=\"/app-shell.js\"#src=\"$shell\"#" \
+    -e "s#data-app-state=\"loading\"#data-app-state=\"loading\" data-js=\"$js\" data-wasm=\"$wasmfile\"#" \
+    -e "s#<link rel=\"icon\"#<link rel=\"preload\" href=\"$js\" as=\"script\">\n<link rel=\"icon\"#" \
+    www/index.html > "$out/index.html.tmp"
+grep -q "data-wasm=\"$wasmfile\"" "$out/index.html.tmp" || { echo "assemble-www: index.html has no data-app-state to annotate" >&2; exit 1; }
+mv "$out/index.html.tmp" "$out/index.html"
+
 if [ -f "$native/catalogue/catalogue.json" ]; then cp -u "$native/catalogue/catalogue.json" "$out/data/"; fi
+
+# The service worker: this build's shell files and a version that changes with any of them.
+version=$(cat "$out/index.html" "$out/favicon.svg" | sha256sum | cut -c1-10)
+shell_list="[\"/index.html\", \"$css\", \"$shell\", \"$js\", \"$wasmfile\", \"/favicon.svg\"]"
+sed -e "s#__VERSION__#$version#" -e "s#__SHELL__#$shell_list#" www/sw.js > "$out/sw.js"
+
 # Precompressed copies of the wasm (brotli, gzip), picked by Accept-Encoding; the server
 # compresses text (html, js, css, json) on the fly.
 rm -f "$out"/*.js.br "$out"/*.js.gz "$out"/*.css.br "$out"/*.css.gz "$out"/*.html.br "$out"/*.html.gz "$out"/*.svg.br "$out"/*.svg.gz

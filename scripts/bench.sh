@@ -2,7 +2,7 @@
 # Benchmarks (`make bench`): builds what each needs (build/bench-native, build/bench-wasm), runs it
 # writing JSON lines {"name","value","unit"} to build/bench/<bench>-*.jsonl, then assembles every
 # build/bench/*.jsonl into build/bench/report.json and report.md (scripts/bench_report.py).
-# Usage: scripts/bench.sh [bench…]   (default: all; known: search)
+# Usage: scripts/bench.sh [bench…]   (default: all; known: search geo web)
 # Adding a benchmark: write a function bench_<name> that writes $OUT/<name>-*.jsonl, add <name>
 # to ALL_BENCHES.
 set -euo pipefail
@@ -17,7 +17,7 @@ JOBS=${BENCH_JOBS:-2}
 OUT=build/bench
 NATIVE=build/bench-native
 WASM=build/bench-wasm
-ALL_BENCHES=(search geo)
+ALL_BENCHES=(search geo web)
 mkdir -p "$OUT"
 
 # ---- builds (only the targets asked for; the whole wasm project also needs the ImGui app) ----
@@ -49,6 +49,13 @@ bench_geo() {
   build_wasm bench_geo
   "$NATIVE/bin/bench_geo" >"$OUT/geo-native.jsonl"
   node --no-experimental-fetch "$WASM/bin/bench_geo.js" >"$OUT/geo-wasm.jsonl"
+}
+
+# The resident app's first view under slow 4G (bytes, time until drawn) and idle frames/s, in
+# Chromium through CDP; uses the build `make bench` made (build/native, build/www).
+bench_web() {
+  node bench/bench_web.mjs "${WEB_RUNS:-5}" >"$OUT/web.jsonl" 2>"$OUT/web.log"
+  cat "$OUT/web.log"
 }
 
 benches=("$@")

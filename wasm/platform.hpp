@@ -32,6 +32,12 @@ void set_title(const std::string& title);  // document.title (history entries, s
 float device_pixel_ratio();
 void set_canvas_size(int width, int height);  // backing store in physical pixels
 void viewport_css_size(int& width, int& height);
+// The parts of the viewport hidden by a notch, rounded corners or the home indicator
+// (CSS env(safe-area-inset-*), with viewport-fit=cover), in CSS pixels.
+struct Insets {
+    float top = 0, right = 0, bottom = 0, left = 0;
+};
+Insets safe_area_insets();
 std::string location_path();                       // e.g. "/d/H5GYFKJ"
 std::string location_query_param(const std::string& name);
 void open_url(const std::string& url);             // links, tel:, map apps

@@ -18,6 +18,7 @@ void dp_js_set_title(const char* title);
 double dp_js_device_pixel_ratio();
 void dp_js_set_canvas_size(int w, int h);
 void dp_js_viewport_css_size(int* w, int* h);
+void dp_js_safe_area_insets(float* out4);
 char* dp_js_location_path();
 char* dp_js_query_param(const char* name);
 void dp_js_open_url(const char* url);
@@ -79,6 +80,11 @@ void set_title(const std::string& title) { dp_js_set_title(title.c_str()); }
 float device_pixel_ratio() { return static_cast<float>(dp_js_device_pixel_ratio()); }
 void set_canvas_size(int width, int height) { dp_js_set_canvas_size(width, height); }
 void viewport_css_size(int& width, int& height) { dp_js_viewport_css_size(&width, &height); }
+Insets safe_area_insets() {
+    float v[4] = {0, 0, 0, 0};
+    dp_js_safe_area_insets(v);
+    return Insets{v[0], v[1], v[2], v[3]};
+}
 std::string location_path() { return take_string(dp_js_location_path()); }
 std::string location_query_param(const std::string& name) { return take_string(dp_js_query_param(name.c_str())); }
 void open_url(const std::string& url) { dp_js_open_url(url.c_str()); }

@@ -83,6 +83,37 @@ mergeInto(LibraryManager.library, {
   dp_js_hide_loading_overlay: function () {
     if (Module.hideLoadingOverlay) Module.hideLoadingOverlay();
   },
+  // ImGui's OpenGL backend reads the blend state, viewport and scissor box every frame to
+  // restore them afterwards. In Chromium each such read is a synchronous round trip to the GPU
+  // process that waits for the previous frame (measured: ~250 ms a frame under SwiftShader at
+  // DPR 3; a pipeline stall on phones). WebGL contexts remember these here when they are set
+  // and answer from memory; the first read of each asks the context once.
+  $dpShadowWebGLState: function () {
+    if (typeof WebGL2RenderingContext === 'undefined' || WebGL2RenderingContext.prototype.dpShadowed) return;
+    var P = WebGL2RenderingContext.prototype;
+    P.dpShadowed = true;
+    var get = P.getParameter;
+    var SHADOWED = [0x80C9, 0x80C8, 0x80CB, 0x80CA, 0x8009, 0x883D, 0x0BA2, 0x0C10];
+    function shadow(gl) { return gl.dpState || (gl.dpState = {}); }
+    function wrap(name, record) {
+      var orig = P[name];
+      P[name] = function () { record(shadow(this), arguments); return orig.apply(this, arguments); };
+    }
+    P.getParameter = function (pname) {
+      if (SHADOWED.indexOf(pname) < 0) return get.call(this, pname);
+      var st = shadow(this);
+      if (!(pname in st)) st[pname] = get.call(this, pname);
+      return st[pname];
+    };
+    wrap('blendFunc', function (st, a) { st[0x80C9] = st[0x80CB] = a[0]; st[0x80C8] = st[0x80CA] = a[1]; });
+    wrap('blendFuncSeparate', function (st, a) { st[0x80C9] = a[0]; st[0x80C8] = a[1]; st[0x80CB] = a[2]; st[0x80CA] = a[3]; });
+    wrap('blendEquation', function (st, a) { st[0x8009] = st[0x883D] = a[0]; });
+    wrap('blendEquationSeparate', function (st, a) { st[0x8009] = a[0]; st[0x883D] = a[1]; });
+    wrap('viewport', function (st, a) { st[0x0BA2] = new Int32Array([a[0], a[1], a[2], a[3]]); });
+    wrap('scissor', function (st, a) { st[0x0C10] = new Int32Array([a[0], a[1], a[2], a[3]]); });
+  },
+  dp_js_set_app_state__deps: ['$dpShadowWebGLState'],
+  dp_js_set_app_state__postset: 'dpShadowWebGLState();',
   // Sizes the canvas backing store directly (GLFW hears of it through Browser's resize
   // listeners). glfwSetWindowSize would request fullscreen when the size equals the screen's.
   dp_js_set_canvas_size__deps: ['$Browser'],
@@ -100,6 +131,20 @@ mergeInto(LibraryManager.library, {
     var r = c ? c.getBoundingClientRect() : { width: window.innerWidth, height: window.innerHeight };
     HEAP32[w >> 2] = Math.max(1, Math.round(r.width));
     HEAP32[h >> 2] = Math.max(1, Math.round(r.height));
+  },
+  // A hidden element padded by env(safe-area-inset-*) (www/app.css #safe-area-probe).
+  dp_js_safe_area_insets: function (out) {
+    var el = document.getElementById('safe-area-probe');
+    if (!el) {
+      el = document.createElement('div');
+      el.id = 'safe-area-probe';
+      document.body.appendChild(el);
+    }
+    var s = getComputedStyle(el);
+    HEAPF32[(out >> 2) + 0] = parseFloat(s.paddingTop) || 0;
+    HEAPF32[(out >> 2) + 1] = parseFloat(s.paddingRight) || 0;
+    HEAPF32[(out >> 2) + 2] = parseFloat(s.paddingBottom) || 0;
+    HEAPF32[(out >> 2) + 3] = parseFloat(s.paddingLeft) || 0;
   },
   dp_js_location_path: function () {
     var s = window.location.pathname;
@@ -283,7 +328,11 @@ mergeInto(LibraryManager.library, {
       _free(p);
       _dp_js_request_frame();
     };
-    fetch(u, { credentials: 'same-origin' })
+    // The app shell may have started this very request while the wasm was downloading
+    // (Module.dpEarlyFetches, www/app-shell.js); each early answer is used once.
+    var early = Module.dpEarlyFetches && Module.dpEarlyFetches[u];
+    if (early) delete Module.dpEarlyFetches[u];
+    (early || fetch(u, { credentials: 'same-origin' }))
       .then(function (r) {
         return r.arrayBuffer().then(function (b) { deliver(r.status, new Uint8Array(b)); });
       })

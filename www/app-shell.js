@@ -2,7 +2,11 @@
 // bytes, then hands over to the ImGui app (which reports data-app-state itself).
 (function () {
   'use strict';
-  var app = document.documentElement.dataset.app || 'resident';
+  var root = document.documentElement;
+  var app = root.dataset.app || 'resident';
+  // scripts/assemble-www.sh writes this build's hashed file names onto <html>.
+  var jsUrl = root.dataset.js || '/' + app + '.js';
+  var wasmUrl = root.dataset.wasm || '/' + app + '.wasm';
   var fill = document.getElementById('loading-fill');
   var label = document.getElementById('loading-label');
   var bar = fill && fill.parentNode;
@@ -19,27 +23,39 @@
     if (label) label.textContent = reason;
   }
 
-  // Fetch the wasm with a byte count (Content-Length) so the bar moves while it downloads.
-  function fetchWithProgress(url, from, to) {
+  // Fetch the wasm with a byte count so the bar moves while it downloads, compiling it while
+  // it streams in. Starts at once, in parallel with the app's script.
+  function compileWithProgress(url, from, to) {
     return fetch(url, { credentials: 'same-origin' }).then(function (res) {
       if (!res.ok) throw new Error('下载失败（' + res.status + '）');
-      var total = Number(res.headers.get('Content-Length')) || 0;
-      if (!res.body || !total) return res.arrayBuffer();
-      var reader = res.body.getReader(), got = 0, chunks = [];
-      function pump() {
-        return reader.read().then(function (r) {
-          if (r.done) {
-            var all = new Uint8Array(got), off = 0;
-            chunks.forEach(function (c) { all.set(c, off); off += c.length; });
-            return all.buffer;
-          }
-          chunks.push(r.value); got += r.value.length;
-          setProgress(from + (to - from) * Math.min(1, got / total), '正在下载（' + Math.round(got / 1024) + ' KB）…');
-          return pump();
-        });
+      // Content-Length counts compressed bytes; the body arrives decompressed (about 3×).
+      var total = (Number(res.headers.get('Content-Length')) || 0) * (res.headers.get('Content-Encoding') ? 2.9 : 1);
+      var got = 0;
+      var count = function (n) {
+        got += n;
+        if (total) setProgress(from + (to - from) * Math.min(1, got / total), '正在下载（' + Math.round(got / 1024) + ' KB）…');
+      };
+      if (res.body && window.TransformStream && WebAssembly.compileStreaming) {
+        var counted = res.body.pipeThrough(new TransformStream({
+          transform: function (chunk, ctl) { count(chunk.length); ctl.enqueue(chunk); }
+        }));
+        return WebAssembly.compileStreaming(new Response(counted, { headers: { 'Content-Type': 'application/wasm' } }));
       }
-      return pump();
+      return res.arrayBuffer().then(function (b) { count(b.byteLength); return WebAssembly.compile(b); });
     });
+  }
+  var wasmModule = compileWithProgress(wasmUrl, 0.05, 0.8);
+  wasmModule.catch(function () {});  // reported when the app asks for it
+
+  // The doorplate the page is about, fetched while the wasm downloads (the app asks for
+  // exactly this URL first; platform_web.js takes it from dpEarlyFetches).
+  var early = {};
+  var plate = /^\/d\/([0-9A-Za-z]{4,16})(\/|$)/.exec(location.pathname);
+  if (plate) {
+    var src = new URLSearchParams(location.search).get('src');
+    var plateUrl = '/api/v1/doorplates/' + plate[1] + (src ? '?src=' + encodeURIComponent(src) : '');
+    early[plateUrl] = fetch(plateUrl, { credentials: 'same-origin' });
+    early[plateUrl].catch(function () {});
   }
 
   // GLFW listens for keys on window in the capture phase and cancels Backspace/Tab: keys typed
@@ -61,10 +77,13 @@
       if (el) el.classList.add('done');
     },
     locateFile: function (path) { return '/' + path; },
+    dpEarlyFetches: early,
     instantiateWasm: function (imports, done) {
-      fetchWithProgress('/' + app + '.wasm', 0.05, 0.8)
-        .then(function (bytes) { setProgress(0.85, '正在启动…'); return WebAssembly.instantiate(bytes, imports); })
-        .then(function (r) { done(r.instance, r.module); })
+      wasmModule
+        .then(function (module) {
+          setProgress(0.85, '正在启动…');
+          return WebAssembly.instantiate(module, imports).then(function (instance) { done(instance, module); });
+        })
         .catch(function (e) { fail('加载失败：' + (e && e.message ? e.message : e) + '，请刷新重试'); });
       return {};
     },
@@ -78,7 +97,25 @@
   canvas.addEventListener('contextmenu', function (e) { e.preventDefault(); });
   setProgress(0.03, '正在下载…');
   var s = document.createElement('script');
-  s.src = '/' + app + '.js';
+  s.src = jsUrl;
   s.onerror = function () { fail('加载失败，请检查网络后刷新'); };
   document.body.appendChild(s);
+
+  // Offline: once the app is up, a service worker keeps the shell and the guides (sw.js).
+  // Browsers allow it on https and on localhost only.
+  if ('serviceWorker' in navigator && window.isSecureContext) {
+    // Registered after the first view is drawn, so its downloads never slow that view down.
+    var registerWorker = function () {
+      navigator.serviceWorker.register('/sw.js')
+        .then(function () { return navigator.serviceWorker.ready; })
+        .then(function (reg) { reg.active.postMessage({ type: 'keep-offline', path: location.pathname }); })
+        .catch(function (e) { console.warn('service worker: ' + e); });
+    };
+    new MutationObserver(function (list, observer) {
+      if (root.dataset.appState !== 'loading') { observer.disconnect(); setTimeout(registerWorker, 500); }
+    }).observe(root, { attributes: true, attributeFilter: ['data-app-state'] });
+    navigator.serviceWorker.addEventListener('message', function (e) {
+      if (e.data && e.data.type === 'guides-offline') root.dataset.offlineGuides = String(e.data.stored);
+    });
+  }
 })();

@@ -66,6 +66,28 @@ export async function waitForAppState(page, timeoutMs = 30000) {
   }));
 }
 
+// The app publishes this frame's tap targets (CSS px) on window.Module.dpHitboxes.
+export async function hitbox(page, id, timeout = 10000) {
+  const h = await page.waitForFunction((want) => {
+    const list = (window.Module && window.Module.dpHitboxes) || [];
+    return list.find((b) => b.id === want) || null;
+  }, id, { timeout });
+  return h.jsonValue();
+}
+export async function tap(page, id) {
+  const b = await hitbox(page, id);
+  await page.touchscreen.tap(b.x + b.w / 2, b.y + b.h / 2);
+}
+export async function waitForPath(page, re, timeout = 10000) {
+  await page.waitForFunction((src) => new RegExp(src).test(location.pathname + location.search), re.source, { timeout });
+}
+// A finger drag on the canvas (scrolls the page; no tap must fire).
+export async function drag(cdp, x, fromY, toY, steps = 8) {
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: fromY }] });
+  for (let i = 1; i <= steps; i++)
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: fromY + (toY - fromY) * i / steps }] });
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+}
 export function assert(cond, message) {
   if (!cond) throw new Error(message);
 }

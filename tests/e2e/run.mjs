@@ -3,6 +3,7 @@
 import { runTests } from './harness.mjs';
 import { tests as residentLanding } from './test_resident_landing.mjs';
 import { tests as residentGuide } from './test_resident_guide.mjs';
+import { tests as residentPhone } from './test_resident_phone.mjs';
 import { tests as residentMap } from './test_resident_map.mjs';
 
-await runTests([...residentLanding, ...residentGuide, ...residentMap]);
+await runTests([...residentLanding, ...residentGuide, ...residentPhone, ...residentMap]);

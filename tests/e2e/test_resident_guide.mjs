@@ -3,32 +3,10 @@
 // go back without losing answers, tick materials (kept on the phone), switch to 繁體 and to
 // elder mode. Screenshots of each step go to build/test-artifacts/.
 import path from 'node:path';
-import { artifacts, assert, phoneContext, waitForAppState } from './harness.mjs';
+import { artifacts, assert, drag, hitbox, phoneContext, tap, waitForAppState, waitForPath } from './harness.mjs';
 
 const shot = (page, name) => page.screenshot({ path: path.join(artifacts, `resident-${name}.png`) });
 
-// The app publishes this frame's tap targets (CSS px) on window.Module.dpHitboxes.
-async function hitbox(page, id, timeout = 10000) {
-  const h = await page.waitForFunction((want) => {
-    const list = (window.Module && window.Module.dpHitboxes) || [];
-    return list.find((b) => b.id === want) || null;
-  }, id, { timeout });
-  return h.jsonValue();
-}
-async function tap(page, id) {
-  const b = await hitbox(page, id);
-  await page.touchscreen.tap(b.x + b.w / 2, b.y + b.h / 2);
-}
-async function waitForPath(page, re, timeout = 10000) {
-  await page.waitForFunction((src) => new RegExp(src).test(location.pathname + location.search), re.source, { timeout });
-}
-// A finger drag on the canvas (scrolls the page; no tap must fire).
-async function drag(cdp, x, fromY, toY, steps = 8) {
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: fromY }] });
-  for (let i = 1; i <= steps; i++)
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: fromY + (toY - fromY) * i / steps }] });
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-}
 const hitIds = (page) => page.evaluate(() => (window.Module.dpHitboxes || []).map((b) => b.id));
 
 // An independent evaluator of the guide format's conditions (docs/guide-format.md).

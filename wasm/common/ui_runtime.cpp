@@ -81,6 +81,11 @@ bool frame() {
     info.width = ImGui::GetIO().DisplaySize.x;
     info.height = ImGui::GetIO().DisplaySize.y;
     info.time = ImGui::GetTime();
+    const platform::Insets safe = platform::safe_area_insets();
+    info.inset_top = safe.top * g.dpr;
+    info.inset_right = safe.right * g.dpr;
+    info.inset_bottom = safe.bottom * g.dpr;
+    info.inset_left = safe.left * g.dpr;
     bool want_more = g.draw(info);
     ImGui::Render();
 

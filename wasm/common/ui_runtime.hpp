@@ -12,6 +12,9 @@ struct FrameInfo {
     float width = 0;     // canvas size in physical pixels
     float height = 0;
     double time = 0;     // seconds since start
+    // Safe-area insets (notch, rounded corners, home indicator) in physical pixels: keep
+    // content and tap targets inside; backgrounds may extend under them.
+    float inset_top = 0, inset_right = 0, inset_bottom = 0, inset_left = 0;
 };
 
 // Creates the window and ImGui, then calls `draw` inside every frame (between NewFrame and

@@ -21,6 +21,7 @@ using namespace resident;
 Model g_model;
 ViewState g_view;
 int g_ready_frames = -1;  // frames drawn since the current page's data became available
+bool g_first_view_shown = false;  // the search index waits until the first view is on screen
 
 void dispatch(const Action& a);
 
@@ -157,7 +158,8 @@ void start_navigation(const std::string& place_id) {
 void ensure_data() {
     load_landing();
     const auto page = g_model.route.page;
-    if (page == dp::ResidentPage::search || g_model.landing_state == Load::ready) load_search_index();
+    if (page == dp::ResidentPage::search || (g_model.landing_state == Load::ready && g_first_view_shown))
+        load_search_index();
     if (!g_model.route.guide_id.empty()) load_guide(g_model.route.guide_id);
     load_map();
 }
@@ -278,6 +280,8 @@ bool frame(const ui::FrameInfo& f) {
         if (++g_ready_frames == 2 && g_model.landing_state != Load::failed) {
             platform::hide_loading_overlay();
             platform::set_app_state("ready");
+            g_first_view_shown = true;
+            ensure_data();
         }
         more = true;
     } else if (g_ready_frames < 0 && page_data_ready()) {

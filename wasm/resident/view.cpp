@@ -48,8 +48,14 @@ void search_field(Page& p) {
 
 std::vector<Action> draw(const Model& m, ViewState& vs, const ui::FrameInfo& f) {
     std::vector<Action> out;
-    ImGui::SetNextWindowPos(ImVec2(0, 0));
-    ImGui::SetNextWindowSize(ImVec2(f.width, f.height));
+    // The page stays inside the safe area; the band under a notch takes the colour of the
+    // page's top (the landing's red header, otherwise the white top bar).
+    const bool red_top = m.route.page == dp::ResidentPage::landing;
+    if (f.inset_top > 0)
+        ImGui::GetBackgroundDrawList()->AddRectFilled(ImVec2(0, 0), ImVec2(f.width, f.inset_top),
+                                                      red_top ? ui::theme::kPrimary : ui::theme::kCard);
+    ImGui::SetNextWindowPos(ImVec2(f.inset_left, f.inset_top));
+    ImGui::SetNextWindowSize(ImVec2(f.width - f.inset_left - f.inset_right, f.height - f.inset_top - f.inset_bottom));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
     const bool map_page = m.route.page == dp::ResidentPage::map;  // the map pans and zooms instead of scrolling
     ImGui::Begin("page", nullptr,
@@ -64,7 +70,7 @@ std::vector<Action> draw(const Model& m, ViewState& vs, const ui::FrameInfo& f) 
     }
     vs.animating = map_page ? false : ui::touch_scroll(vs.scroll);
 
-    const float width = f.width;
+    const float width = f.width - f.inset_left - f.inset_right;
     const float pad = px(m.settings.elder ? 14 : 16);
     Page p{m, vs, out, width, pad, width - 2 * pad, m.settings.locale};
     switch (m.route.page) {
