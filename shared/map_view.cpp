@@ -122,8 +122,9 @@ std::vector<Point2> decimate(const std::vector<Point2>& pts, double min_dist) {
 std::vector<std::size_t> place_labels(const std::vector<LabelCandidate>& candidates, const std::vector<Rect>& obstacles) {
     std::vector<std::size_t> order(candidates.size());
     std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return candidates[a].priority > candidates[b].priority; });
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {  // ties keep input order
+        return candidates[a].priority != candidates[b].priority ? candidates[a].priority > candidates[b].priority : a < b;
+    });
     std::vector<std::size_t> placed;
     for (std::size_t i : order) {
         const Rect& r = candidates[i].rect;
@@ -183,8 +184,9 @@ double road_width_factor(double m_per_css_px) {
 std::vector<std::size_t> road_draw_order(const MapLayer& layer) {
     std::vector<std::size_t> order(layer.roads.size());
     std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        return road_style(layer.roads[a].road_class).order < road_style(layer.roads[b].road_class).order;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {  // ties keep input order
+        const int oa = road_style(layer.roads[a].road_class).order, ob = road_style(layer.roads[b].road_class).order;
+        return oa != ob ? oa < ob : a < b;
     });
     return order;
 }

@@ -8,8 +8,11 @@ import { artifacts, assert, phoneContext, root, waitForAppState } from './harnes
 
 // TEMPORARY until the places and roads API is merged: when the server has no /api/v1/map,
 // the map endpoints answer from the hand-written fixture town.
+async function noMapApi(base, townId) {
+  return (await fetch(`${base}/api/v1/map?town=${townId}`)).status === 404;
+}
 async function fixturesIfNoApi(page, base, townId) {
-  if ((await fetch(`${base}/api/v1/map?town=${townId}`)).status !== 404) return null;
+  if (!(await noMapApi(base, townId))) return null;
   const dir = path.join(root, 'tests/fixtures/map');
   const town = JSON.parse(readFileSync(path.join(dir, 'town.json'), 'utf8'));
   const route = JSON.parse(readFileSync(path.join(dir, 'route_walk.json'), 'utf8'));
@@ -103,7 +106,8 @@ export const tests = [
   ['the map pans, zooms, opens a card with a walking route and navigates in the chosen app', async ({ base, browser }) => {
     const plates = await (await fetch(base + '/api/v1/doorplates?limit=1')).json();
     const code = plates.doorplates[0].code;
-    const ctx = await phoneContext(browser);
+    // (Service workers would bypass the fixture routes.)
+    const ctx = await phoneContext(browser, (await noMapApi(base, plates.doorplates[0].town_id)) ? { serviceWorkers: 'block' } : {});
     const page = await ctx.newPage();
     const fixture = await fixturesIfNoApi(page, base, plates.doorplates[0].town_id);
     const errors = [];
@@ -228,7 +232,7 @@ export const tests = [
 
   ['the map draws no frames while nothing changes', async ({ base, browser }) => {
     const plates = await (await fetch(base + '/api/v1/doorplates?limit=1')).json();
-    const ctx = await phoneContext(browser);
+    const ctx = await phoneContext(browser, (await noMapApi(base, plates.doorplates[0].town_id)) ? { serviceWorkers: 'block' } : {});
     const page = await ctx.newPage();
     await fixturesIfNoApi(page, base, plates.doorplates[0].town_id);
     await page.goto(`${base}/d/${plates.doorplates[0].code}/map`);

@@ -453,7 +453,7 @@ void draw_map(Page& p) {
     // Marker hitboxes (tests tap through them): only where a tap reaches the map.
     for (auto& mk : markers) {
         const float r = px(22);
-        bool reachable = mk.at.y > o.y + r && mk.at.y < card_top - r && mk.at.x > r && mk.at.x < W - r;
+        bool reachable = mk.at.y > o.y + r && mk.at.y < card_top - r && mk.at.x > o.x + r && mk.at.x < o.x + W - r;
         for (auto& c : controls)
             reachable = reachable && !(mk.at.x > c.x - r && mk.at.x < c.z + r && mk.at.y > c.y - r && mk.at.y < c.w + r);
         if (reachable) ui::register_hit("marker:" + mk.id, mk.at.x - r, mk.at.y - r, mk.at.x + r, mk.at.y + r);
