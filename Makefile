@@ -38,7 +38,7 @@ build: native www
 
 run: build
 	@mkdir -p $(dir $(DB))
-	@exec $(SERVER) --db $(DB) --demo --www $(WWW) --assets assets --host $(HOST) --port $(PORT)
+	@exec $(SERVER) --db $(DB) --demo --demo-data $(NATIVE)/demo --www $(WWW) --assets assets --host $(HOST) --port $(PORT)
 
 test: build
 	@scripts/run-tests.sh

@@ -11,7 +11,8 @@ if(NOT EMSCRIPTEN)
   target_compile_definitions(doorplate-catalogue PRIVATE DP_OPENCC_CONFIG="${DP_OPENCC_CONFIG}")
 
   # Re-run whenever a guide file is added, removed or edited.
-  file(GLOB_RECURSE DP_GUIDE_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/assets/guides/*.json)
+  file(GLOB_RECURSE DP_GUIDE_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/assets/guides/*.json
+       ${CMAKE_SOURCE_DIR}/assets/images/*)
   set(DP_CATALOGUE_JSON ${CMAKE_BINARY_DIR}/catalogue/catalogue.json)
   add_custom_command(
     OUTPUT ${DP_CATALOGUE_JSON}

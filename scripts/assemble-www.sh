@@ -41,6 +41,9 @@ sed -e "s#href=\"/app.css\"#href=\"$css\"#" \
 grep -q "data-wasm=\"$wasmfile\"" "$out/index.html.tmp" || { echo "assemble-www: index.html has no data-app-state to annotate" >&2; exit 1; }
 mv "$out/index.html.tmp" "$out/index.html"
 
+# Sample and step pictures named by the guides (checked to exist by doorplate-catalogue).
+mkdir -p "$out/assets"
+rm -rf "$out/assets/images" && cp -r assets/images "$out/assets/images"
 if [ -f "$native/catalogue/catalogue.json" ]; then cp -u "$native/catalogue/catalogue.json" "$out/data/"; fi
 
 # The service worker: this build's shell files and a version that changes with any of them.

@@ -2,7 +2,7 @@
 # Benchmarks (`make bench`): builds what each needs (build/bench-native, build/bench-wasm), runs it
 # writing JSON lines {"name","value","unit"} to build/bench/<bench>-*.jsonl, then assembles every
 # build/bench/*.jsonl into build/bench/report.json and report.md (scripts/bench_report.py).
-# Usage: scripts/bench.sh [bench…]   (default: all; known: search geo web)
+# Usage: scripts/bench.sh [bench…]   (default: all; known: search geo places web)
 # Adding a benchmark: write a function bench_<name> that writes $OUT/<name>-*.jsonl, add <name>
 # to ALL_BENCHES.
 set -euo pipefail
@@ -17,7 +17,7 @@ JOBS=${BENCH_JOBS:-2}
 OUT=build/bench
 NATIVE=build/bench-native
 WASM=build/bench-wasm
-ALL_BENCHES=(search geo web)
+ALL_BENCHES=(search geo places web)
 mkdir -p "$OUT"
 
 # ---- builds (only the targets asked for; the whole wasm project also needs the ImGui app) ----
@@ -56,6 +56,14 @@ bench_geo() {
 bench_web() {
   node bench/bench_web.mjs "${WEB_RUNS:-5}" >"$OUT/web.jsonl" 2>"$OUT/web.log"
   cat "$OUT/web.log"
+}
+
+# The demo county (doorplate-gencounty): 5 nearest places for every doorplate, routes from 100
+# doorplates to their nearest service centre; native only.
+bench_places() {
+  build_native doorplate-gencounty bench_places
+  "$NATIVE/bin/doorplate-gencounty" --areas assets/demo/areas.json --items assets/guides/items --out "$OUT/demo"
+  "$NATIVE/bin/bench_places" "$OUT/demo" >"$OUT/places-native.jsonl"
 }
 
 benches=("$@")

@@ -23,6 +23,7 @@ Usage: doorplate-server [options]
   --assets DIR       content and demo data (default assets)
   --catalogue FILE   built guide catalogue (default <www>/data/catalogue.json)
   --demo             load the demo county into the database if it has no doorplates
+  --demo-data DIR    the generated demo county (default build/native/demo)
   --public-url URL   base URL printed in sample links (default http://HOST:PORT)
   --log-level L      debug | info | warn | error (default info)
   --help             this text
@@ -52,6 +53,7 @@ bool parse_args(int argc, char** argv, dp::ServerConfig& c) {
         else if (a == "--catalogue") c.catalogue_path = value("--catalogue");
         else if (a == "--public-url") c.public_base_url = value("--public-url");
         else if (a == "--demo") c.demo = true;
+        else if (a == "--demo-data") c.demo_dir = value("--demo-data");
         else if (a == "--log-level") {
             c.log_level = value("--log-level");
             if (!dp::log::set_level(c.log_level)) throw std::runtime_error("unknown --log-level " + c.log_level);
@@ -92,7 +94,8 @@ int main(int argc, char** argv) {
     try {
         dp::Db db(config.db_path);
         dp::App app{config, db, {}};
-        if (config.demo) dp::seed_demo_county(db, config.assets_dir);
+        if (config.demo) dp::seed_demo_county(db, config.assets_dir, config.demo_dir);
+        app.places.load(db);
         app.catalogue.load(config.catalogue_path, config.assets_dir + "/guides");
 
         httplib::Server server;
@@ -100,6 +103,7 @@ int main(int argc, char** argv) {
         dp::register_doorplate_routes(server, app);
         dp::register_guide_routes(server, app);
         dp::register_validate_routes(server, app);
+        dp::register_places_routes(server, app);
         dp::register_static_routes(server, app);  // last: it ends with the catch-all file route
 
         int port = config.port;

@@ -1,6 +1,7 @@
 // /api/v1/doorplates: the doorplate listing and one doorplate with its area and popular items.
 #include "app.hpp"
 #include "doorplate.hpp"
+#include "geo_params.hpp"
 #include "http_util.hpp"
 
 namespace dp {
@@ -34,6 +35,8 @@ void list_doorplates(App& app, const httplib::Request& req, httplib::Response& r
 
 void get_doorplate(App& app, const httplib::Request& req, httplib::Response& res) {
     const std::string code = req.matches[1];
+    const CoordSystem coord = coord_param(req);
+    const LocalDateTime at = at_param(req);
     if (!is_plausible_doorplate_code(code))
         throw HttpError(400, "bad_doorplate_code", "门牌码格式不对：应为4到16位大写字母或数字");
     if (!doorplate_code_has_valid_check(code))
@@ -49,6 +52,19 @@ void get_doorplate(App& app, const httplib::Request& req, httplib::Response& res
         popular.push_back(app.catalogue.summary(item->id));
     }
     j["popular_items"] = popular;
+    // Where to go: the nearest service points, and the nearest service centre if not among them.
+    const Doorplate d = j.get<Doorplate>();
+    j["location"] = wgs84_to(coord, d.location);
+    j["nearest_places"] = nearest_places_json(app, d.location, 5, at, coord);
+    bool has_centre = false;
+    for (const auto& p : j["nearest_places"]) has_centre = has_centre || p["type"] == "service_centre";
+    if (!has_centre) {
+        PlaceQuery centre;
+        centre.type = ServicePointType::service_centre;
+        for (const auto& hit : app.places.nearest(d.location, 1, centre))
+            j["nearest_service_centre"] = place_json(app.places.points()[hit.index], at, hit.distance_m, coord);
+    }
+    if (coord != CoordSystem::wgs84) j["coord"] = coord_system_id(coord);
     send_json(res, j);
 }
 

@@ -28,7 +28,37 @@ inline const std::vector<const char*>& schema_migrations() {
 
         // 2: service points, roads and map features (the map and navigation work)
         R"sql(
-        SELECT 2;
+        CREATE TABLE service_points (
+          id TEXT PRIMARY KEY,
+          name TEXT NOT NULL,
+          type TEXT NOT NULL CHECK (type IN ('service_centre','village_station','police','market_supervision','kiosk')),
+          area_id TEXT NOT NULL,
+          address TEXT NOT NULL,
+          lat REAL NOT NULL, lng REAL NOT NULL,
+          phone TEXT NOT NULL DEFAULT '',
+          hours TEXT NOT NULL
+        );
+        CREATE TABLE service_point_items (
+          service_point_id TEXT NOT NULL REFERENCES service_points(id) ON DELETE CASCADE,
+          item_id TEXT NOT NULL,
+          PRIMARY KEY (service_point_id, item_id)
+        );
+        CREATE INDEX service_point_items_item ON service_point_items(item_id);
+        CREATE TABLE roads (
+          id INTEGER PRIMARY KEY,
+          name TEXT NOT NULL DEFAULT '',
+          class TEXT NOT NULL CHECK (class IN ('trunk','primary','secondary','tertiary','residential','path')),
+          oneway INTEGER NOT NULL DEFAULT 0,
+          line TEXT NOT NULL
+        );
+        CREATE TABLE map_features (
+          id INTEGER PRIMARY KEY,
+          kind TEXT NOT NULL CHECK (kind IN ('water','boundary')),
+          name TEXT NOT NULL DEFAULT '',
+          area_id TEXT NOT NULL DEFAULT '',
+          area_kind TEXT NOT NULL DEFAULT '',
+          polygon TEXT NOT NULL
+        );
         )sql",
 
         // 3: resident requests and idempotency keys (the durable-submission work)

@@ -95,6 +95,16 @@ void publish_test_state(const std::string& key, const std::string& json);
 using FetchDone = std::function<void(int status, const std::string& body)>;  // status 0 = network error
 void fetch_text(const std::string& url, FetchDone done);
 
+// ---- sharing: the system share sheet (phones), else the link is copied to the clipboard ----
+enum class ShareResult { shared, copied, failed };
+void share(const std::string& title, const std::string& url, std::function<void(ShareResult)> done);
+
+// ---- pictures, decoded by the browser (PNG, JPEG, SVG) ----
+// RGBA pixels, scaled down to at most max_width pixels wide; width 0 when the picture could
+// not be loaded. `done` runs once, later.
+using ImageDone = std::function<void(int width, int height, const uint8_t* rgba)>;
+void load_image(const std::string& url, int max_width, ImageDone done);
+
 // ---- glyphs from the browser's own fonts (Canvas 2D) ----
 struct FontMetrics {
     float ascent = 0, descent = 0;  // pixels above / below the baseline (both positive)

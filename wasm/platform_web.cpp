@@ -25,6 +25,8 @@ void dp_js_open_url(const char* url);
 void dp_js_open_app_or_web(const char* app, const char* app_ios, const char* web);
 void dp_js_publish_test_state(const char* key, const char* json);
 void dp_js_fetch_text(int id, const char* url);
+void dp_js_load_image(int id, const char* url, int max_width);
+void dp_js_share(int id, const char* title, const char* url);
 void dp_js_place_text_field(const char* id, float x, float y, float w, float h, float font, const char* placeholder,
                             const char* value, const char* mode);
 void dp_js_end_text_fields();
@@ -118,6 +120,20 @@ std::vector<TextFieldEvent> take_text_field_events() {
     return out;
 }
 
+std::map<int, std::function<void(ShareResult)>> g_shares;
+void share(const std::string& title, const std::string& url, std::function<void(ShareResult)> done) {
+    int id = g_next_fetch++;
+    g_shares[id] = std::move(done);
+    dp_js_share(id, title.c_str(), url.c_str());
+}
+
+std::map<int, ImageDone> g_images;
+void load_image(const std::string& url, int max_width, ImageDone done) {
+    int id = g_next_fetch++;
+    g_images[id] = std::move(done);
+    dp_js_load_image(id, url.c_str(), max_width);
+}
+
 void fetch_text(const std::string& url, FetchDone done) {
     int id = g_next_fetch++;
     g_fetches[id] = std::move(done);
@@ -158,6 +174,20 @@ EMSCRIPTEN_KEEPALIVE void dp_on_fetch(int id, int status, const char* body, int 
     auto done = std::move(it->second);
     platform::g_fetches.erase(it);
     done(status, std::string(body, static_cast<size_t>(length)));
+}
+EMSCRIPTEN_KEEPALIVE void dp_on_image(int id, int width, int height, const uint8_t* rgba) {
+    auto it = platform::g_images.find(id);
+    if (it == platform::g_images.end()) return;
+    auto done = std::move(it->second);
+    platform::g_images.erase(it);
+    done(width, height, rgba);
+}
+EMSCRIPTEN_KEEPALIVE void dp_on_share(int id, int result) {
+    auto it = platform::g_shares.find(id);
+    if (it == platform::g_shares.end()) return;
+    auto done = std::move(it->second);
+    platform::g_shares.erase(it);
+    done(static_cast<platform::ShareResult>(result));
 }
 EMSCRIPTEN_KEEPALIVE void dp_on_event(int) { platform::request_frame(); }
 EMSCRIPTEN_KEEPALIVE void dp_on_touch(int phase, float x, float y) {

@@ -16,7 +16,7 @@ mergeInto(LibraryManager.library, {
   dp_js_frames_drawn: function () {
     return Module.dpFrames ? Module.dpFrames.drawn : 0;
   },
-  dp_js_install_wake_listeners__deps: ['dp_js_request_frame'],
+  dp_js_install_wake_listeners__deps: ['dp_js_request_frame', '$Browser'],
   dp_js_install_wake_listeners: function () {
     var wake = function () { _dp_js_request_frame(); };
     ['pointerdown', 'pointermove', 'pointerup', 'pointercancel', 'wheel', 'keydown', 'keyup',
@@ -31,8 +31,14 @@ mergeInto(LibraryManager.library, {
     var canvas = Module['canvas'], active = null, down = {}, pinching = false;
     var rect = function () { return canvas.getBoundingClientRect(); };
     var send = function (phase, t) {
-      var r = rect();
-      Module['_dp_on_touch'](phase, t.clientX - r.left, t.clientY - r.top);
+      var r = canvas.getBoundingClientRect();
+      var x = t.clientX - r.left, y = t.clientY - r.top;
+      // ImGui's GLFW backend adds GLFW's cursor position as a mouse position every frame while
+      // no mouse is over the window: keep GLFW's cursor (canvas pixels) on the finger, or that
+      // stale position would override the touch.
+      Browser.mouseX = x * canvas.width / Math.max(1, r.width);
+      Browser.mouseY = y * canvas.height / Math.max(1, r.height);
+      Module['_dp_on_touch'](phase, x, y);
     };
     var pinch = function (phase) {
       var ids = Object.keys(down);
@@ -315,6 +321,48 @@ mergeInto(LibraryManager.library, {
 
   dp_js_publish_hitboxes: function (json) {
     Module.dpHitboxes = JSON.parse(UTF8ToString(json));
+  },
+
+  // 0 shared through the system sheet, 1 copied to the clipboard, 2 neither. Module.dpShared
+  // keeps the last shared link for tests.
+  dp_js_share__deps: ['dp_js_request_frame'],
+  dp_js_share: function (id, title, url) {
+    var t = UTF8ToString(title), u = new URL(UTF8ToString(url), location.href).href;
+    var done = function (r) { Module['_dp_on_share'](id, r); _dp_js_request_frame(); };
+    Module.dpShared = u;
+    var copy = function () {
+      if (navigator.clipboard && navigator.clipboard.writeText)
+        navigator.clipboard.writeText(u).then(function () { done(1); }, function () { done(2); });
+      else done(2);
+    };
+    if (navigator.share) {
+      navigator.share({ title: t, url: u }).then(function () { done(0); }, function (e) {
+        if (e && e.name === 'AbortError') done(0); else copy();  // the user closed the sheet
+      });
+    } else copy();
+  },
+
+  dp_js_load_image__deps: ['dp_js_request_frame'],
+  dp_js_load_image: function (id, url, maxWidth) {
+    var img = new Image();
+    var deliver = function (w, h, data) {
+      var p = data ? _malloc(data.length) : 0;
+      if (p) HEAPU8.set(data, p);
+      Module['_dp_on_image'](id, p ? w : 0, p ? h : 0, p);
+      if (p) _free(p);
+      _dp_js_request_frame();
+    };
+    img.onload = function () {
+      var w = img.naturalWidth || 1, h = img.naturalHeight || 1;
+      if (w > maxWidth) { h = Math.max(1, Math.round(h * maxWidth / w)); w = maxWidth; }
+      var c = document.createElement('canvas');
+      c.width = w; c.height = h;
+      var g = c.getContext('2d');
+      g.drawImage(img, 0, 0, w, h);
+      try { deliver(w, h, g.getImageData(0, 0, w, h).data); } catch (e) { deliver(0, 0, null); }
+    };
+    img.onerror = function () { deliver(0, 0, null); };
+    img.src = UTF8ToString(url);
   },
 
   dp_js_fetch_text__deps: ['dp_js_request_frame'],

@@ -69,6 +69,8 @@ export const tests = [
     await page.goto(`${base}/d/${plate.code}`);
     const st = await waitForAppState(page);
     assert(st.state === 'ready', `app state ${st.state}: ${st.error}`);
+    // The search index loads after the first view; once it is in, nothing else is pending.
+    await page.waitForLoadState('networkidle');
     await page.waitForTimeout(500);
     const before = await page.evaluate(() => window.Module.dpFrames.drawn);
     await page.waitForTimeout(1500);

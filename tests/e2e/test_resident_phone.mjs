@@ -1,7 +1,7 @@
 // The resident app as a phone uses it: assets with hashed names, offline after one visit
 // (service worker), rotation to landscape, and content kept out of the notch (safe area).
 import path from 'node:path';
-import { artifacts, assert, hitbox, phoneContext, waitForAppState } from './harness.mjs';
+import { artifacts, assert, drag, hitbox, phoneContext, tap, waitForAppState } from './harness.mjs';
 
 const shot = (page, name) => page.screenshot({ path: path.join(artifacts, `resident-${name}.png`) });
 
@@ -91,6 +91,59 @@ export const tests = [
     for (const b of await hitboxes(page))
       assert(b.y >= 47 - 0.5 && b.y + b.h <= 844 - 34 + 0.5, `tap target ${b.id} under an inset: ${JSON.stringify(b)}`);
     await shot(page, 'safe-area');
+    await ctx.close();
+  }],
+
+  ['a material shows its sample picture and the result can be shared', async ({ base, browser }) => {
+    const plate = await firstDoorplate(base);
+    const ctx = await phoneContext(browser);
+    await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+    const page = await ctx.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    const result = `/d/${plate.code}/guide/id-card-renewal/result?reason=lost&age=under16&hukou-local=local`;
+    await page.goto(base + result);
+    assert((await waitForAppState(page)).state === 'ready', 'result not ready');
+    await tap(page, 'sample-photo');
+    const pic = await hitbox(page, 'picture-photo');
+    // Loaded: the picture is taller than the placeholder would be for the same width, and
+    // it has the sample's red 样例 stamp and dark text, which the grey placeholder has not.
+    await page.waitForTimeout(800);
+    const box = await hitbox(page, 'picture-photo');
+    const shotPng = await page.screenshot({ path: path.join(artifacts, 'resident-sample-picture.png'),
+      clip: { x: box.x, y: box.y, width: box.w, height: Math.min(box.h, 844 - box.y) } });
+    const colours = await page.evaluate(async (b64) => {
+      const img = new Image(); img.src = 'data:image/png;base64,' + b64; await img.decode();
+      const c = document.createElement('canvas'); c.width = img.width; c.height = img.height;
+      const g = c.getContext('2d'); g.drawImage(img, 0, 0);
+      const d = g.getImageData(0, 0, c.width, c.height).data; let red = 0, dark = 0;
+      for (let i = 0; i < d.length; i += 4) {
+        if (d[i] > 170 && d[i + 1] < 80 && d[i + 2] < 90) red++;
+        if (d[i] < 80 && d[i + 1] < 80 && d[i + 2] < 80) dark++;
+      }
+      return { red, dark };
+    }, shotPng.toString('base64'));
+    assert(pic.w > 300 && colours.red > 200 && colours.dark > 200, `sample picture not drawn: ${JSON.stringify({ pic, colours })}`);
+
+    // Share: on a desktop-like browser without a share sheet the link is copied.
+    const cdp = await ctx.newCDPSession(page);
+    for (let i = 0; i < 30 && !(await page.evaluate(() => (window.Module.dpHitboxes || []).some((b) => b.id === 'share'))); i++) {
+      await drag(cdp, 200, 760, 160);
+      await page.waitForTimeout(300);
+    }
+    await page.waitForTimeout(1200);  // let the scroll settle before tapping
+
+    await tap(page, 'share');
+    await page.waitForFunction(() => window.Module.dpShared, null, { timeout: 5000 });
+    const shared = await page.evaluate(() => window.Module.dpShared);
+    // The same page with the same answers (the app writes them in its canonical order).
+    const canon = (u) => { const x = new URL(u, base); return x.origin + x.pathname + '?' + [...x.searchParams].map((kv) => kv.join('=')).sort().join('&'); };
+    assert(canon(shared) === canon(base + result), `shared ${shared}, expected ${base + result}`);
+    const clip = await page.evaluate(() => navigator.clipboard.readText());
+    assert(clip === shared, `clipboard holds ${clip}`);
+    await page.waitForTimeout(300);
+    await shot(page, 'shared-notice');
+    assert(errors.length === 0, 'page errors: ' + errors.join('; '));
     await ctx.close();
   }],
 ];

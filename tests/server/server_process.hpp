@@ -28,6 +28,7 @@ class ServerProcess {
 public:
     // extra_args are appended to: --port 0 --db <tmp>/test.db --www <tmp>/www --assets <repo>/assets
     // --catalogue <build>/catalogue/catalogue.json (the built catalogue, with search pinyin)
+    // --demo-data <build>/demo (the generated demo county)
     explicit ServerProcess(std::vector<std::string> extra_args = {"--demo"}, fs::path db = {}) {
         dir_ = make_temp_dir("doorplate-test-");
         www_ = dir_ / "www";
@@ -38,7 +39,7 @@ public:
         db_ = db.empty() ? dir_ / "test.db" : db;
         std::vector<std::string> args = {DP_SERVER_BIN, "--port", "0", "--db", db_.string(), "--www", www_.string(),
                                          "--assets", std::string(DP_SOURCE_DIR) + "/assets", "--log-level", "warn",
-                                         "--catalogue", DP_CATALOGUE_JSON};
+                                         "--catalogue", DP_CATALOGUE_JSON, "--demo-data", DP_DEMO_DIR};
         args.insert(args.end(), extra_args.begin(), extra_args.end());
         start(args);
     }

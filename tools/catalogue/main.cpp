@@ -137,6 +137,19 @@ int main(int argc, char** argv) {
     if (load.ok()) {
         auto found = load.catalogue.validate();
         errors.insert(errors.end(), found.begin(), found.end());
+        // Pictures named by the guides must exist under assets/images/ (beside assets/guides).
+        const std::filesystem::path images = std::filesystem::path(in_dir).parent_path() / "images";
+        auto need = [&](const dp::Item& item, const std::string& field, const std::string& path) {
+            if (!path.empty() && !std::filesystem::is_regular_file(images / path))
+                errors.push_back({"", item.id, field, "picture " + path + " is not in " + images.string()});
+        };
+        for (const auto& item : load.catalogue.items) {
+            for (const auto& m : item.materials) need(item, "materials[" + m.id + "].sample", m.sample);
+            for (size_t c = 0; c < item.channels.size(); ++c)
+                for (size_t s = 0; s < item.channels[c].steps.size(); ++s)
+                    need(item, "channels[" + std::to_string(c) + "].steps[" + std::to_string(s) + "].image",
+                         item.channels[c].steps[s].image);
+        }
     }
     for (const auto& e : errors) std::cerr << e.to_string() << "\n";
     if (!errors.empty()) {

@@ -1,6 +1,7 @@
 // Resident app entry: routes from the URL, loads what the page needs (doorplate, search index,
 // guides), runs the model–view loop, and performs effects: history, storage, links, speech.
 // Reports loading/ready/error on <html data-app-state>.
+#include <imgui.h>
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
@@ -209,6 +210,14 @@ void dispatch(const Action& a) {
     }
     if (std::holds_alternative<Back>(a)) platform::history_back();
     if (auto* x = std::get_if<OpenExternal>(&a)) platform::open_url(x->url);
+    if (auto* x = std::get_if<Share>(&a)) {
+        platform::share(x->title, x->url, [](platform::ShareResult r) {
+            if (r == platform::ShareResult::shared) return;
+            g_view.notice = tr(r == platform::ShareResult::copied ? Str::link_copied : Str::share_failed,
+                               g_model.settings.locale);
+            g_view.notice_until = ImGui::GetTime() + 4.0;
+        });
+    }
     if (auto* x = std::get_if<ReadAloud>(&a)) platform::speak(x->text, dp::locale_tag(g_model.settings.locale));
     if (auto* x = std::get_if<ToggleTick>(&a)) {
         std::string saved;

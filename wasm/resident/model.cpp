@@ -160,6 +160,7 @@ Model update(Model m, const Action& a) {
                    [&](const CloseCard&) {},
                    [&](const SetNavApp& x) { m.settings.nav_app = x.app; },
                    [&](const StartNavigation&) {},
+                   [&](const Share&) {},
                },
                a);
     return m;

@@ -61,7 +61,7 @@ struct Model {
     std::map<std::string, GuideData> guides;                    // by guide id
     std::map<std::string, std::set<std::string>> ticks;         // guide id → materials gathered
     std::map<std::string, int> stepper_step;                    // "<guide>/<channel title>" → step shown
-    std::set<std::string> open_faq;                             // "<guide>/<index>"
+    std::set<std::string> open_faq;  // opened disclosures: "<guide>/<faq index>", "<guide>/sample/<material>"
 
     std::vector<dp::Place> nearby;  // the doorplate's nearest places (landing JSON)
     MapData map;
@@ -91,6 +91,7 @@ struct Retry {};
 struct Back {};
 struct OpenExternal { std::string url; };
 struct ReadAloud { std::string text; };
+struct Share { std::string title; std::string url; };  // the system share sheet, else copy the link
 struct NearbyLoaded { std::vector<dp::Place> places; };
 struct MapLayerLoaded { std::shared_ptr<const dp::MapLayer> layer; };
 struct MapLayerFailed {};
@@ -103,7 +104,7 @@ struct StartNavigation { std::string place_id; };  // opens the chosen map app
 
 using Action = std::variant<Navigate, LandingLoaded, LandingFailed, SearchIndexLoaded, SearchIndexFailed, GuideLoaded,
                             GuideFailed, SearchTyped, Answer, ToggleTick, ShowStep, ToggleFaq, SetLocale, SetElder,
-                            Retry, Back, OpenExternal, ReadAloud, NearbyLoaded, MapLayerLoaded, MapLayerFailed,
+                            Retry, Back, OpenExternal, ReadAloud, Share, NearbyLoaded, MapLayerLoaded, MapLayerFailed,
                             PlaceLoaded, RouteLoaded, RouteFailed, CloseCard, SetNavApp, StartNavigation>;
 
 Model update(Model m, const Action& a);

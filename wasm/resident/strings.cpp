@@ -59,6 +59,9 @@ const Row kRows[static_cast<int>(Str::count)] = {
     {"门牌首页", "門牌首頁", "Home"},
     {"正在读取门牌信息…", "正在讀取門牌資訊…", "Loading the doorplate…"},
     {"搜索", "搜尋", "Search"},
+    {"看样例", "看樣例", "See a sample"},
+    {"链接已复制，可以粘贴给家人或朋友", "連結已複製，可以貼上給家人或朋友", "Link copied: paste it to family or friends"},
+    {"没能分享，可以长按地址栏复制链接", "沒能分享，可以長按網址列複製連結", "Could not share; copy the link from the address bar"},
 };
 
 const Row& row(Str key) { return kRows[static_cast<int>(key)]; }

@@ -46,6 +46,29 @@ void search_field(Page& p) {
     ImGui::Dummy(ImVec2(p.inner, h));
 }
 
+// A short message floating above the bottom edge for a few seconds ("链接已复制…").
+static void draw_notice(ViewState& vs, const ui::FrameInfo& f) {
+    if (vs.notice.empty()) return;
+    if (f.time >= vs.notice_until) {
+        vs.notice.clear();
+        return;
+    }
+    vs.animating = true;  // keep frames coming until it is gone
+    const float pad = px(14), w = f.width - f.inset_left - f.inset_right - 2 * px(16);
+    const float th = ui::text_block_height(vs.notice, 16, w - 2 * pad);
+    const ImVec2 p0(f.inset_left + px(16), f.height - f.inset_bottom - px(24) - th - 2 * pad);
+    ImGui::SetNextWindowPos(p0);
+    ImGui::SetNextWindowSize(ImVec2(w, th + 2 * pad));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(pad, pad));
+    ImGui::Begin("notice", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoInputs | ImGuiWindowFlags_NoBackground |
+                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing);
+    ImGui::PopStyleVar();
+    ImGui::GetWindowDrawList()->AddRectFilled(p0, ImVec2(p0.x + w, p0.y + th + 2 * pad), IM_COL32(28, 33, 41, 235), px(12));
+    ui::text_block(vs.notice, 16, IM_COL32(255, 255, 255, 255), w - 2 * pad);
+    ImGui::End();
+}
+
 std::vector<Action> draw(const Model& m, ViewState& vs, const ui::FrameInfo& f) {
     std::vector<Action> out;
     // The page stays inside the safe area; the band under a notch takes the colour of the
@@ -88,6 +111,7 @@ std::vector<Action> draw(const Model& m, ViewState& vs, const ui::FrameInfo& f) 
     }
     if (!map_page) ImGui::Dummy(ImVec2(0, px(32)));
     ImGui::End();
+    draw_notice(vs, f);
     return out;
 }
 

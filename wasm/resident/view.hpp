@@ -19,6 +19,8 @@ struct ViewState {
     std::map<std::string, std::vector<std::string>> choice;  // question → options picked, not yet confirmed
     bool animating = false;
     MapUi map;  // the map page's camera, gestures and card
+    std::string notice;        // a short message at the bottom ("链接已复制…")
+    double notice_until = 0;   // ImGui time when it goes away
 };
 
 // Everything a page needs to draw itself.

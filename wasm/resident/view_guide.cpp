@@ -9,6 +9,7 @@
 #include "strings.hpp"
 #include "theme.hpp"
 #include "view.hpp"
+#include "pictures.hpp"
 #include "widgets.hpp"
 
 namespace resident {
@@ -38,6 +39,7 @@ void draw_intro(Page& p, const dp::GuideWalk& w) {
     if (ui::link("text", tr(Str::text_version, p.loc)))
         p.out.push_back(OpenExternal{"/guide/" + dp::url_encode(w.found ? p.m.route.guide_id : "") + "?lang=" +
                                      dp::locale_tag(p.loc)});
+    if (ui::link("share", tr(Str::share, p.loc))) p.out.push_back(Share{w.title, dp::resident_url(p.m.route)});
     ImGui::EndGroup();
 }
 
@@ -144,6 +146,20 @@ void material(ResultCtx& c, const dp::MaterialBlock& b) {
     const bool checked = it != c.p.m.ticks.end() && it->second.count(b.id);
     if (ui::check_row(("m-" + b.id).c_str(), b.name, detail, checked, c.p.inner))
         c.p.out.push_back(ToggleTick{guide, b.id});
+    if (!b.sample.empty()) {
+        // A picture of a correct one, shown on request (pictures are large on a phone).
+        const std::string key = guide + "/sample/" + b.id;
+        const bool open = c.p.m.open_faq.count(key) > 0;
+        if (ui::link(("sample-" + b.id).c_str(), (open ? "▾ " : "▸ ") + tr(Str::show_sample, c.p.loc), 15))
+            c.p.out.push_back(ToggleFaq{key});
+        if (open) {
+            const std::string url = "/assets/images/" + b.sample;
+            if (ui::picture(("picture-" + b.id).c_str(), url, dp::ui_text(dp::UiText::sample, c.p.loc) + "：" + b.name,
+                            c.p.inner))
+                c.p.out.push_back(OpenExternal{url});
+            ImGui::Dummy(ImVec2(0, px(6)));
+        }
+    }
 }
 
 void stepper(ResultCtx& c, const dp::StepperBlock& b) {
@@ -290,6 +306,8 @@ void draw_result(Page& p, const dp::Catalogue& cat) {
         for (auto& o : opts) query += "&" + dp::url_encode(q) + "=" + dp::url_encode(o);
     if (ui::link("text", tr(Str::text_version, p.loc)))
         p.out.push_back(OpenExternal{"/guide/" + dp::url_encode(p.m.route.guide_id) + "?lang=" + dp::locale_tag(p.loc) + query});
+    // Shares this result with these answers: whoever opens it sees the same checklist.
+    if (ui::link("share", tr(Str::share, p.loc))) p.out.push_back(Share{doc->title, dp::resident_url(p.m.route)});
     ImGui::EndGroup();
 }
 
