@@ -1,7 +1,8 @@
 # WebAssembly targets (emcmake): Dear ImGui, the browser apps, and link flags for the core tests.
 set(DP_IMGUI_DEFS IMGUI_USE_WCHAR32 IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_DEBUG_TOOLS
     IMGUI_DISABLE_DEFAULT_FONT IMGUI_IMPL_OPENGL_ES3
-    IMGUI_DISABLE_STB_TRUETYPE)  # glyphs come from the browser (wasm/common/browser_font.cpp)
+    IMGUI_DISABLE_STB_TRUETYPE  # glyphs come from the browser (wasm/common/browser_font.cpp)
+    "ImDrawIdx=unsigned int")   # the map's draw list exceeds 65,536 vertices; WebGL2 has no base-vertex draws
 add_library(imgui STATIC
   ${IMGUI_DIR}/imgui.cpp ${IMGUI_DIR}/imgui_draw.cpp ${IMGUI_DIR}/imgui_tables.cpp
   ${IMGUI_DIR}/imgui_widgets.cpp

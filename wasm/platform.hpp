@@ -21,7 +21,8 @@ uint64_t frames_drawn();  // for diagnostics and tests
 enum class TouchPhase { began, moved, ended };
 void set_touch_handler(std::function<void(TouchPhase phase, float css_x, float css_y)> handler);
 // Two fingers on the canvas (pinch): the midpoint and the distance between the first two
-// touches, in CSS pixels. While a pinch lasts, the first finger's moves are not forwarded.
+// touches, in CSS pixels. When the second finger lands, the first finger's touch ends (phase
+// ended at its position) and no finger drives the pointer until all are lifted.
 void set_pinch_handler(std::function<void(TouchPhase phase, float css_cx, float css_cy, float css_distance)> handler);
 
 // ---- the page ----

@@ -51,9 +51,15 @@ mergeInto(LibraryManager.library, {
       e.stopImmediatePropagation(); e.preventDefault();
       each(e.changedTouches, function (t) {
         down[t.identifier] = { x: t.clientX, y: t.clientY };
-        if (active === null) { active = t.identifier; send(0, t); }
+        if (active === null && !pinching) { active = t.identifier; send(0, t); }
       });
-      if (!pinching && Object.keys(down).length >= 2) { pinching = true; pinch(0); }
+      if (!pinching && Object.keys(down).length >= 2) {
+        // The pointer's press ends here (where the first finger is), so the app's press/release
+        // pairs stay whole; the app knows a pinch followed and treats it as no tap.
+        pinching = true;
+        if (active !== null) { var f = down[active]; send(2, { clientX: f.x, clientY: f.y }); active = null; }
+        pinch(0);
+      }
     }, { capture: true, passive: false });
     window.addEventListener('touchmove', function (e) {
       if (e.target !== canvas) return;

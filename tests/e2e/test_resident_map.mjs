@@ -2,26 +2,8 @@
 // drag pans, a two-finger pinch zooms, a tap on a marker opens its card (back closes it), 步行路线
 // draws the route with its steps, 导航 asks for the map app once, opens it with GCJ-02
 // coordinates (app scheme, then the web page) and a reload remembers the choice.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { artifacts, assert, phoneContext, root, waitForAppState } from './harness.mjs';
-
-// TEMPORARY until the places and roads API is merged: when the server has no /api/v1/map,
-// the map endpoints answer from the hand-written fixture town.
-async function noMapApi(base, townId) {
-  return (await fetch(`${base}/api/v1/map?town=${townId}`)).status === 404;
-}
-async function fixturesIfNoApi(page, base, townId) {
-  if (!(await noMapApi(base, townId))) return null;
-  const dir = path.join(root, 'tests/fixtures/map');
-  const town = JSON.parse(readFileSync(path.join(dir, 'town.json'), 'utf8'));
-  const route = JSON.parse(readFileSync(path.join(dir, 'route_walk.json'), 'utf8'));
-  const json = (r, body) => r.fulfill({ contentType: 'application/json', body: JSON.stringify(body) });
-  await page.route(/\/api\/v1\/map\?/, (r) => json(r, town));
-  await page.route(/\/api\/v1\/places\/SP/, (r) => json(r, town.places.find((p) => r.request().url().endsWith(p.id))));
-  await page.route(/\/api\/v1\/route\?/, (r) => json(r, route));
-  return town;
-}
+import { artifacts, assert, phoneContext, waitForAppState } from './harness.mjs';
 
 // WGS-84 → GCJ-02, written out here independently of shared/geo.cpp.
 function wgs84ToGcj02(lat, lng) {
@@ -69,11 +51,13 @@ async function tapBox(page, box) {
 
 // Waits until the app stops requesting frames (inertia and layout settled).
 async function settle(page) {
-  let before = await page.evaluate(() => window.Module.dpFrames.drawn);
-  for (let i = 0; i < 60; i++) {
+  await page.waitForLoadState('networkidle');  // data arriving later would (rightly) draw a frame
+  let before = await page.evaluate(() => window.Module.dpFrames.drawn), still = 0;
+  for (let i = 0; i < 80; i++) {
     await page.waitForTimeout(150);
     const now = await page.evaluate(() => window.Module.dpFrames.drawn);
-    if (now === before) return;
+    still = now === before ? still + 1 : 0;
+    if (still >= 3) return;  // nothing drawn for 450 ms (late fetches included)
     before = now;
   }
   throw new Error('the map never stopped drawing');
@@ -106,10 +90,8 @@ export const tests = [
   ['the map pans, zooms, opens a card with a walking route and navigates in the chosen app', async ({ base, browser }) => {
     const plates = await (await fetch(base + '/api/v1/doorplates?limit=1')).json();
     const code = plates.doorplates[0].code;
-    // (Service workers would bypass the fixture routes.)
-    const ctx = await phoneContext(browser, (await noMapApi(base, plates.doorplates[0].town_id)) ? { serviceWorkers: 'block' } : {});
+    const ctx = await phoneContext(browser);
     const page = await ctx.newPage();
-    const fixture = await fixturesIfNoApi(page, base, plates.doorplates[0].town_id);
     const errors = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     // The fallback web page of the map app is outside this machine: answer it locally.
@@ -194,13 +176,18 @@ export const tests = [
     assert(rpx.route > 300, `route line / summary not drawn: ${JSON.stringify(rpx)}`);
 
     // 导航: asks which app the first time, then opens Amap with GCJ-02 coordinates.
-    const place = fixture ? fixture.places.find((p) => p.id === placeId)
-      : await (await fetch(`${base}/api/v1/places/${placeId}`)).json();
+    const place = await (await fetch(`${base}/api/v1/places/${placeId}`)).json();
     const gcj = wgs84ToGcj02(place.location.lat, place.location.lng);
     await tapBox(page, await hitbox(page, (h) => h.id === '导航', '导航'));
     await settle(page);
     await page.screenshot({ path: path.join(artifacts, 'resident-map-choose-app.png') });
-    await tapBox(page, await hitbox(page, (h) => h.id === 'nav-amap', 'nav-amap'));
+    // Taps that open a map app go through CDP directly: Playwright's own tap would wait for the
+    // navigation to an app scheme, which never commits here.
+    const cdpTap = async (box) => {
+      await touch('touchStart', [[box.x + box.w / 2, box.y + box.h / 2]]);
+      await touch('touchEnd', []);
+    };
+    await cdpTap(await hitbox(page, (h) => h.id === 'nav-amap', 'nav-amap'));
     await page.waitForFunction(() => (window.Module.dpExternalUrls || []).length > 0);
     const opened = await page.evaluate(() => window.Module.dpExternalUrls.slice());
     const saved = await page.evaluate(() => localStorage.getItem('doorplate:nav_app'));
@@ -217,24 +204,30 @@ export const tests = [
       `web link is not GCJ-02 lon,lat (${gcj.lng},${gcj.lat}): ${page.url()}`);
     assert(Math.abs(Number(to[1]) - place.location.lat) > 1e-4, 'web link carries WGS-84, not GCJ-02');
 
-    // A reload remembers the choice: 导航 opens the app at once.
-    await page.goto(`${base}/d/${code}/map/place/${placeId}`);
-    assert((await waitForAppState(page)).state === 'ready', 'reload not ready');
-    await settle(page);
-    await tapBox(page, await hitbox(page, (h) => h.id === '导航', '导航'));
-    await page.waitForFunction(() => (window.Module.dpExternalUrls || []).length > 0);
-    const again = await page.evaluate(() => window.Module.dpExternalUrls[0]);
-    assert(again.url.startsWith('amapuri://'), 'remembered app not used: ' + JSON.stringify(again));
-    assert(!(await hitboxes(page)).some((h) => h.id === 'nav-amap'), 'asked for the app again');
+    // A reload remembers the choice: 导航 opens the app at once. (A fresh tab with the same
+    // storage: headless Chromium stalls a tab's second hand-over to an app scheme.)
+    await page.close();
+    const again = await ctx.newPage();
+    again.on('pageerror', (e) => errors.push(String(e)));
+    const cdp2 = await ctx.newCDPSession(again);
+    await again.goto(`${base}/d/${code}/map/place/${placeId}`);
+    assert((await waitForAppState(again)).state === 'ready', 'reload not ready');
+    await settle(again);
+    const nav = await hitbox(again, (h) => h.id === '导航', '导航');
+    for (const type of ['touchStart', 'touchEnd'])
+      await cdp2.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x: nav.x + nav.w / 2, y: nav.y + nav.h / 2 }] });
+    await again.waitForFunction(() => (window.Module.dpExternalUrls || []).length > 0);
+    const first = await again.evaluate(() => window.Module.dpExternalUrls[0]);
+    assert(first.url.startsWith('amapuri://'), 'remembered app not used: ' + JSON.stringify(first));
+    assert(!(await hitboxes(again)).some((h) => h.id === 'nav-amap'), 'asked for the app again');
     assert(errors.length === 0, 'page errors: ' + errors.join('; '));
     await ctx.close();
   }],
 
   ['the map draws no frames while nothing changes', async ({ base, browser }) => {
     const plates = await (await fetch(base + '/api/v1/doorplates?limit=1')).json();
-    const ctx = await phoneContext(browser, (await noMapApi(base, plates.doorplates[0].town_id)) ? { serviceWorkers: 'block' } : {});
+    const ctx = await phoneContext(browser);
     const page = await ctx.newPage();
-    await fixturesIfNoApi(page, base, plates.doorplates[0].town_id);
     await page.goto(`${base}/d/${plates.doorplates[0].code}/map`);
     assert((await waitForAppState(page)).state === 'ready', 'not ready');
     await settle(page);

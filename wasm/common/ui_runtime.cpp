@@ -160,11 +160,17 @@ void start(std::function<bool(const FrameInfo&)> draw) {
         ImGuiIO& io = ImGui::GetIO();
         io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
         io.AddMousePosEvent(x * g.dpr, y * g.dpr);
-        if (phase == platform::TouchPhase::began) io.AddMouseButtonEvent(0, true);
+        if (phase == platform::TouchPhase::began) {
+            g.pinch.during_touch = false;
+            io.AddMouseButtonEvent(0, true);
+        }
         if (phase == platform::TouchPhase::ended) io.AddMouseButtonEvent(0, false);
     });
     platform::set_pinch_handler([](platform::TouchPhase phase, float cx, float cy, float distance) {
-        if (phase == platform::TouchPhase::began) ++g.pinch.gesture;
+        if (phase == platform::TouchPhase::began) {
+            ++g.pinch.gesture;
+            g.pinch.during_touch = true;
+        }
         g.pinch.active = phase != platform::TouchPhase::ended;
         g.pinch.cx = cx * g.dpr;
         g.pinch.cy = cy * g.dpr;

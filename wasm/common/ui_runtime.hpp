@@ -35,6 +35,7 @@ struct Pinch {
     bool active = false;
     float cx = 0, cy = 0, distance = 0;
     int gesture = 0;
+    bool during_touch = false;  // a pinch began since the last finger went down: that touch is no tap
 };
 const Pinch& pinch();
 

@@ -124,7 +124,7 @@ std::string items_text(const Model& m, const dp::Place& p, dp::Locale loc) {
     for (auto& id : p.items) {
         const dp::SearchEntry* e = m.search ? m.search->find(id) : nullptr;
         if (!e) continue;
-        if (shown == 4) break;
+        if (shown == 3) break;
         out += (shown ? "、" : "") + (e->plain_name.empty() ? e->name : e->plain_name);
         ++shown;
     }
@@ -217,6 +217,34 @@ float draw_card_content(Page& p, MapUi& u, const dp::Place& place) {
     if (!place.status.empty())
         ui::text_block(place.status, 17, place.open_now ? ui::theme::kSuccess : ui::theme::kPrimary, p.inner);
     if (!place.hours_today.empty()) ui::text_block(place.hours_today, 16, ui::theme::kText, p.inner);
+    ImGui::Dummy(ImVec2(0, px(2)));
+
+    // Actions first, so they are on screen without scrolling: 步行路线 · 驾车路线 · 导航.
+    if (u.choosing_app) {
+        draw_app_chooser(p, u, place.id);
+    } else {
+        const float third = (p.inner - px(16)) / 3;
+        auto mode_route = [&](const char* mode) {
+            dp::ResidentRoute r = map_route(m, place.id);
+            r.route_mode = mode;
+            return Navigate{r, true, true};
+        };
+        if (ui::secondary_button(tr(MapStr::walk, p.loc).c_str(), third)) p.out.push_back(mode_route("walk"));
+        ImGui::SameLine(0, px(8));
+        if (ui::secondary_button(tr(MapStr::drive, p.loc).c_str(), third)) p.out.push_back(mode_route("drive"));
+        ImGui::SameLine(0, px(8));
+        if (ui::primary_button(tr(MapStr::navigate, p.loc).c_str(), third)) {
+            if (m.settings.nav_app.empty())
+                u.choosing_app = true;
+            else
+                p.out.push_back(StartNavigation{place.id});
+        }
+        if (!m.route.route_mode.empty()) {
+            ImGui::Dummy(ImVec2(0, px(4)));
+            draw_route_section(p, place.id);
+        }
+    }
+    ImGui::Dummy(ImVec2(0, px(4)));
     if (!place.address.empty()) ui::text_block(place.address, 15, ui::theme::muted(), p.inner);
     if (!place.phone.empty() && ui::link("card-phone", tr(MapStr::phone, p.loc) + place.phone, 16)) {
         std::string digits;
@@ -225,35 +253,7 @@ float draw_card_content(Page& p, MapUi& u, const dp::Place& place) {
         p.out.push_back(OpenExternal{"tel:" + digits});
     }
     if (auto items = items_text(m, place, p.loc); !items.empty()) ui::text_block(items, 16, ui::theme::kText, p.inner);
-    ImGui::Dummy(ImVec2(0, px(4)));
-
-    if (u.choosing_app) {
-        draw_app_chooser(p, u, place.id);
-    } else {
-        const float half = (p.inner - px(10)) * 0.5f;
-        const std::string walk = tr(MapStr::walk, p.loc), drive = tr(MapStr::drive, p.loc);
-        auto mode_route = [&](const char* mode) {
-            dp::ResidentRoute r = map_route(m, place.id);
-            r.route_mode = mode;
-            return Navigate{r, true, true};
-        };
-        if (ui::secondary_button(walk.c_str(), half)) p.out.push_back(mode_route("walk"));
-        ImGui::SameLine(0, px(10));
-        if (ui::secondary_button(drive.c_str(), half)) p.out.push_back(mode_route("drive"));
-        if (ui::primary_button(tr(MapStr::navigate, p.loc).c_str(), p.inner)) {
-            if (m.settings.nav_app.empty())
-                u.choosing_app = true;
-            else
-                p.out.push_back(StartNavigation{place.id});
-        }
-    }
-    if (!m.route.route_mode.empty() && !u.choosing_app) {
-        ImGui::Dummy(ImVec2(0, px(6)));
-        draw_route_section(p, place.id);
-    } else if (!place.hours_week.empty() && !u.choosing_app) {
-        ImGui::Dummy(ImVec2(0, px(4)));
-        for (auto& line : place.hours_week) ui::text_block(line, 15, ui::theme::muted(), p.inner);
-    }
+    for (auto& line : place.hours_week) ui::text_block(line, 15, ui::theme::muted(), p.inner);
     ImGui::EndGroup();
     return ImGui::GetItemRectMax().y - ImGui::GetWindowPos().y + ImGui::GetScrollY() + pad;
 }
@@ -275,12 +275,13 @@ void handle_input(Page& p, MapUi& u, ImVec2 o, float card_top, const std::vector
         u.inertia.stop();
     }
     const ui::Pinch& pinch = ui::pinch();
-    if (pinch.active && u.pressing) {
+    if (pinch.active) {
         const dp::Point2 c{pinch.cx - o.x, pinch.cy - o.y};
         if (pinch.gesture != u.pinch_gesture) {
             u.pinch_gesture = pinch.gesture;
+            u.pinch_on_map = in_rect(ImVec2(pinch.cx, pinch.cy), o, map_end);
             u.pinched = true;
-        } else if (u.pinch_distance > 0) {
+        } else if (u.pinch_on_map && u.pinch_distance > 0) {
             u.cam.pan(c.x - u.pinch_centre.x, c.y - u.pinch_centre.y);
             u.cam.zoom_about(pinch.distance / u.pinch_distance, c);
         }
@@ -299,7 +300,7 @@ void handle_input(Page& p, MapUi& u, ImVec2 o, float card_top, const std::vector
     if (u.pressing && !ImGui::IsMouseDown(0)) {
         u.pressing = false;
         if (u.pinched) u.inertia.stop();
-        if (!u.dragging && !u.pinched) {  // a tap
+        if (!u.dragging && !u.pinched && !pinch.during_touch) {  // a tap
             std::vector<dp::Point2> pts;
             for (auto& m : markers) pts.push_back({m.at.x - o.x, m.at.y - o.y});
             const int hit = dp::hit_marker(pts, local, px(24));
@@ -447,6 +448,7 @@ void draw_map(Page& p) {
     ov.doorplate = ImVec2(static_cast<float>(hs.x) + o.x, static_cast<float>(hs.y) + o.y);
     ov.you_are_here = tr(MapStr::you_are_here, p.loc);
     ov.route = route;
+    for (auto& c : controls) ov.controls.push_back({c.x, c.y, c.z, c.w});
     const MapDrawStats stats = draw_map_layers(dl, u, layer, ov);
     dl->ChannelsMerge();
 

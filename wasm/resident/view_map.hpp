@@ -25,6 +25,7 @@ struct MapUi {
     dp::Point2 press_at, last;
     dp::Inertia inertia;
     int pinch_gesture = 0;
+    bool pinch_on_map = false;  // the pinch began over the map (not the card)
     float pinch_distance = 0;
     dp::Point2 pinch_centre;
 

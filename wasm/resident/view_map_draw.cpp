@@ -64,8 +64,8 @@ void dashed(ImDrawList* dl, const std::vector<ImVec2>& pts, bool closed, float d
 // A thick line with round joins (ImGui's own joins leave notches on wide lines).
 void road_line(ImDrawList* dl, const std::vector<ImVec2>& pts, ImU32 c, float width) {
     dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), c, ImDrawFlags_None, width);
-    if (width >= px(3))
-        for (size_t i = 1; i + 1 < pts.size(); ++i) dl->AddCircleFilled(pts[i], width * 0.5f, c, 10);
+    if (width >= px(4.5f))  // only wide (major) roads show the notches
+        for (size_t i = 1; i + 1 < pts.size(); ++i) dl->AddCircleFilled(pts[i], width * 0.5f, c, 8);
 }
 
 // Text with a white halo so it reads over roads.
@@ -178,7 +178,7 @@ MapDrawStats draw_map_layers(ImDrawList* dl, const MapUi& u, const dp::MapLayer&
     }
 
     // Obstacles for labels: markers and the "you are here" pill.
-    std::vector<dp::Rect> obstacles;
+    std::vector<dp::Rect> obstacles = ov.controls;
     const float ms = px(30);
     for (auto& m : ov.markers)
         obstacles.push_back({m.at.x - ms * 0.6, m.at.y - ms * 0.6, m.at.x + ms * 0.6, m.at.y + ms * 0.6});

@@ -25,6 +25,7 @@ struct MapOverlay {
     ImVec2 doorplate;
     std::string you_are_here;
     const dp::RouteResult* route = nullptr;
+    std::vector<dp::Rect> controls;  // legend and buttons: no labels under them
 };
 
 struct MapDrawStats {
