@@ -185,6 +185,7 @@ export const tests = [
     // navigation to an app scheme, which never commits here.
     const cdpTap = async (box) => {
       await touch('touchStart', [[box.x + box.w / 2, box.y + box.h / 2]]);
+      await page.waitForTimeout(50);
       await touch('touchEnd', []);
     };
     await cdpTap(await hitbox(page, (h) => h.id === 'nav-amap', 'nav-amap'));
@@ -214,8 +215,9 @@ export const tests = [
     assert((await waitForAppState(again)).state === 'ready', 'reload not ready');
     await settle(again);
     const nav = await hitbox(again, (h) => h.id === '导航', '导航');
-    for (const type of ['touchStart', 'touchEnd'])
-      await cdp2.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x: nav.x + nav.w / 2, y: nav.y + nav.h / 2 }] });
+    await cdp2.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: nav.x + nav.w / 2, y: nav.y + nav.h / 2 }] });
+    await again.waitForTimeout(80);  // a finger rests a moment
+    await cdp2.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
     await again.waitForFunction(() => (window.Module.dpExternalUrls || []).length > 0);
     const first = await again.evaluate(() => window.Module.dpExternalUrls[0]);
     assert(first.url.startsWith('amapuri://'), 'remembered app not used: ' + JSON.stringify(first));
