@@ -1,6 +1,8 @@
 # WebAssembly targets (emcmake): Dear ImGui, the browser apps, and link flags for the core tests.
 set(DP_IMGUI_DEFS IMGUI_USE_WCHAR32 IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_DEBUG_TOOLS
-    IMGUI_DISABLE_DEFAULT_FONT IMGUI_IMPL_OPENGL_ES3)
+    IMGUI_DISABLE_DEFAULT_FONT IMGUI_IMPL_OPENGL_ES3
+    IMGUI_DISABLE_STB_TRUETYPE  # glyphs come from the browser (wasm/common/browser_font.cpp)
+    "ImDrawIdx=unsigned int")   # the map's draw list exceeds 65,536 vertices; WebGL2 has no base-vertex draws
 add_library(imgui STATIC
   ${IMGUI_DIR}/imgui.cpp ${IMGUI_DIR}/imgui_draw.cpp ${IMGUI_DIR}/imgui_tables.cpp
   ${IMGUI_DIR}/imgui_widgets.cpp
@@ -31,7 +33,7 @@ add_executable(resident ${DP_RESIDENT_SOURCES})
 target_link_libraries(resident PRIVATE doorplate_ui dp_warnings)
 target_compile_options(resident PRIVATE $<$<CONFIG:Release>:-Oz -flto>)
 target_link_options(resident PRIVATE ${DP_WASM_LINK}
-  "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free','_dp_frame','_dp_on_fetch','_dp_on_image','_dp_on_share','_dp_on_event','_dp_on_text','_dp_on_touch']")
+  "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free','_dp_frame','_dp_on_fetch','_dp_on_image','_dp_on_share','_dp_on_event','_dp_on_text','_dp_on_touch','_dp_on_pinch']")
 set_target_properties(resident PROPERTIES SUFFIX ".js"
   LINK_DEPENDS ${CMAKE_SOURCE_DIR}/wasm/platform_web.js)
 

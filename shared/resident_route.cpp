@@ -39,7 +39,7 @@ std::vector<std::pair<std::string, std::string>> split_query(std::string_view q)
     return out;
 }
 
-bool is_reserved_param(const std::string& k) { return k == "q" || k == "src" || k == "lang"; }
+bool is_reserved_param(const std::string& k) { return k == "q" || k == "src" || k == "lang" || k == "route"; }
 
 
 }  // namespace
@@ -61,6 +61,11 @@ ResidentRoute parse_resident_route(std::string_view path, std::string_view query
         r.page = ResidentPage::search;
     } else if (n == 3 && parts[2] == "settings") {
         r.page = ResidentPage::settings;
+    } else if (parts[2] == "map" && (n == 3 || (n == 5 && parts[3] == "place" && !parts[4].empty()))) {
+        r.page = ResidentPage::map;
+        if (n == 5) r.place_id = parts[4];
+        for (auto& [k, v] : params)
+            if (k == "route" && n == 5 && (v == "walk" || v == "drive")) r.route_mode = v;
     } else if (n >= 4 && parts[2] == "guide") {
         r.guide_id = parts[3];
         if (n == 4) {
@@ -94,6 +99,9 @@ std::string resident_url(const ResidentRoute& r) {
         case ResidentPage::guide_question:
             return base + "/guide/" + url_encode(r.guide_id) + "/q/" + url_encode(r.question_id) + answers;
         case ResidentPage::guide_result: return base + "/guide/" + url_encode(r.guide_id) + "/result" + answers;
+        case ResidentPage::map:
+            if (r.place_id.empty()) return base + "/map";
+            return base + "/map/place/" + url_encode(r.place_id) + (r.route_mode.empty() ? "" : "?route=" + r.route_mode);
         case ResidentPage::not_found: break;
     }
     return base;

@@ -20,6 +20,10 @@ uint64_t frames_drawn();  // for diagnostics and tests
 // it presses at the previous pointer position) ----
 enum class TouchPhase { began, moved, ended };
 void set_touch_handler(std::function<void(TouchPhase phase, float css_x, float css_y)> handler);
+// Two fingers on the canvas (pinch): the midpoint and the distance between the first two
+// touches, in CSS pixels. When the second finger lands, the first finger's touch ends (phase
+// ended at its position) and no finger drives the pointer until all are lifted.
+void set_pinch_handler(std::function<void(TouchPhase phase, float css_cx, float css_cy, float css_distance)> handler);
 
 // ---- the page ----
 void set_app_state(const std::string& state, const std::string& reason = "");  // loading | ready | error
@@ -38,6 +42,10 @@ Insets safe_area_insets();
 std::string location_path();                       // e.g. "/d/H5GYFKJ"
 std::string location_query_param(const std::string& name);
 void open_url(const std::string& url);             // links, tel:, map apps
+// A map app: on phones tries the app's scheme (iOS or Android form) and opens `web_url` after
+// a short timeout unless the page was hidden (the app opened); on desktops opens `web_url`.
+// Every URL opened is appended to window.Module.dpExternalUrls (tests, diagnostics).
+void open_app_or_web(const std::string& app_url, const std::string& app_url_ios, const std::string& web_url);
 std::string location_search();                     // the query string without '?'
 
 // ---- history: each page has its own URL; back/forward arrive as navigation events ----
@@ -81,6 +89,8 @@ void blur_text_fields();
 // ---- tap targets of the last frame, for browser tests and diagnostics ----
 // JSON array of {"id","x","y","w","h"} in CSS pixels, exposed as window.Module.dpHitboxes.
 void publish_hitboxes(const std::string& json);
+// Any other state a test needs to see (e.g. the map camera): window.Module[key] = JSON.
+void publish_test_state(const std::string& key, const std::string& json);
 
 // ---- network ----
 using FetchDone = std::function<void(int status, const std::string& body)>;  // status 0 = network error

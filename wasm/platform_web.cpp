@@ -22,6 +22,8 @@ void dp_js_safe_area_insets(float* out4);
 char* dp_js_location_path();
 char* dp_js_query_param(const char* name);
 void dp_js_open_url(const char* url);
+void dp_js_open_app_or_web(const char* app, const char* app_ios, const char* web);
+void dp_js_publish_test_state(const char* key, const char* json);
 void dp_js_fetch_text(int id, const char* url);
 void dp_js_load_image(int id, const char* url, int max_width);
 void dp_js_share(int id, const char* title, const char* url);
@@ -49,6 +51,7 @@ std::function<bool()> g_frame;
 std::map<int, FetchDone> g_fetches;
 std::vector<TextFieldEvent> g_text_events;
 std::function<void(TouchPhase, float, float)> g_touch;
+std::function<void(TouchPhase, float, float, float)> g_pinch;
 int g_next_fetch = 1;
 
 std::string take_string(char* p) {
@@ -65,6 +68,7 @@ void run_frames(std::function<bool()> frame) {
 }
 void request_frame() { dp_js_request_frame(); }
 void set_touch_handler(std::function<void(TouchPhase, float, float)> handler) { g_touch = std::move(handler); }
+void set_pinch_handler(std::function<void(TouchPhase, float, float, float)> handler) { g_pinch = std::move(handler); }
 uint64_t frames_drawn() { return static_cast<uint64_t>(dp_js_frames_drawn()); }
 
 void set_app_state(const std::string& state, const std::string& reason) {
@@ -86,6 +90,12 @@ Insets safe_area_insets() {
 std::string location_path() { return take_string(dp_js_location_path()); }
 std::string location_query_param(const std::string& name) { return take_string(dp_js_query_param(name.c_str())); }
 void open_url(const std::string& url) { dp_js_open_url(url.c_str()); }
+void open_app_or_web(const std::string& app_url, const std::string& app_url_ios, const std::string& web_url) {
+    dp_js_open_app_or_web(app_url.c_str(), app_url_ios.c_str(), web_url.c_str());
+}
+void publish_test_state(const std::string& key, const std::string& json) {
+    dp_js_publish_test_state(key.c_str(), json.c_str());
+}
 std::string location_search() { return take_string(dp_js_location_search()); }
 void push_url(const std::string& url) { dp_js_push_url(url.c_str(), 0); }
 void replace_url(const std::string& url) { dp_js_push_url(url.c_str(), 1); }
@@ -181,6 +191,10 @@ EMSCRIPTEN_KEEPALIVE void dp_on_share(int id, int result) {
 EMSCRIPTEN_KEEPALIVE void dp_on_event(int) { platform::request_frame(); }
 EMSCRIPTEN_KEEPALIVE void dp_on_touch(int phase, float x, float y) {
     if (platform::g_touch) platform::g_touch(static_cast<platform::TouchPhase>(phase), x, y);
+    platform::request_frame();
+}
+EMSCRIPTEN_KEEPALIVE void dp_on_pinch(int phase, float cx, float cy, float distance) {
+    if (platform::g_pinch) platform::g_pinch(static_cast<platform::TouchPhase>(phase), cx, cy, distance);
     platform::request_frame();
 }
 EMSCRIPTEN_KEEPALIVE void dp_on_text(const char* id, const char* value, int submitted) {

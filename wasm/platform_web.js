@@ -26,8 +26,10 @@ mergeInto(LibraryManager.library, {
     });
     if (window.visualViewport) window.visualViewport.addEventListener('resize', wake);
     // Touches on the canvas go to the app as touch-screen input; GLFW (listening on the canvas)
-    // never sees them, and no emulated mouse events follow (preventDefault).
-    var canvas = Module['canvas'], active = null;
+    // never sees them, and no emulated mouse events follow (preventDefault). The first finger
+    // drives the pointer; a second one starts a pinch (midpoint and distance of the two).
+    var canvas = Module['canvas'], active = null, down = {}, pinching = false;
+    var rect = function () { return canvas.getBoundingClientRect(); };
     var send = function (phase, t) {
       var r = canvas.getBoundingClientRect();
       var x = t.clientX - r.left, y = t.clientY - r.top;
@@ -38,29 +40,44 @@ mergeInto(LibraryManager.library, {
       Browser.mouseY = y * canvas.height / Math.max(1, r.height);
       Module['_dp_on_touch'](phase, x, y);
     };
-    var find = function (list) {
-      for (var i = 0; i < list.length; i++) if (list[i].identifier === active) return list[i];
-      return null;
+    var pinch = function (phase) {
+      var ids = Object.keys(down);
+      var a = down[ids[0]], b = down[ids[1]] || a, r = rect();
+      Module['_dp_on_pinch'](phase, (a.x + b.x) / 2 - r.left, (a.y + b.y) / 2 - r.top, Math.hypot(a.x - b.x, a.y - b.y));
     };
+    var each = function (list, fn) { for (var i = 0; i < list.length; i++) fn(list[i]); };
     window.addEventListener('touchstart', function (e) {
       if (e.target !== canvas) return;
       e.stopImmediatePropagation(); e.preventDefault();
-      if (active !== null) return;  // one finger drives the pointer
-      var t = e.changedTouches[0];
-      active = t.identifier;
-      send(0, t);
+      each(e.changedTouches, function (t) {
+        down[t.identifier] = { x: t.clientX, y: t.clientY };
+        if (active === null && !pinching) { active = t.identifier; send(0, t); }
+      });
+      if (!pinching && Object.keys(down).length >= 2) {
+        // The pointer's press ends here (where the first finger is), so the app's press/release
+        // pairs stay whole; the app knows a pinch followed and treats it as no tap.
+        pinching = true;
+        if (active !== null) { var f = down[active]; send(2, { clientX: f.x, clientY: f.y }); active = null; }
+        pinch(0);
+      }
     }, { capture: true, passive: false });
     window.addEventListener('touchmove', function (e) {
       if (e.target !== canvas) return;
       e.stopImmediatePropagation(); e.preventDefault();
-      var t = find(e.changedTouches);
-      if (t) send(1, t);
+      each(e.changedTouches, function (t) {
+        if (down[t.identifier]) down[t.identifier] = { x: t.clientX, y: t.clientY };
+        if (t.identifier === active && !pinching) send(1, t);
+      });
+      if (pinching) pinch(1);
     }, { capture: true, passive: false });
     var end = function (e) {
       if (e.target !== canvas) return;
       e.stopImmediatePropagation(); e.preventDefault();
-      var t = find(e.changedTouches);
-      if (t) { send(2, t); active = null; }
+      if (pinching && Object.keys(down).length - e.changedTouches.length < 2) { pinch(2); pinching = false; }
+      each(e.changedTouches, function (t) {
+        delete down[t.identifier];
+        if (t.identifier === active) { send(2, t); active = null; }
+      });
     };
     window.addEventListener('touchend', end, { capture: true, passive: false });
     window.addEventListener('touchcancel', end, { capture: true, passive: false });
@@ -207,9 +224,47 @@ mergeInto(LibraryManager.library, {
   dp_js_stop_speaking: function () {
     if (typeof window.speechSynthesis !== 'undefined') window.speechSynthesis.cancel();
   },
+  $dpExternal: function (kind, url) {
+    (Module.dpExternalUrls || (Module.dpExternalUrls = [])).push({ kind: kind, url: url });
+  },
+  dp_js_open_url__deps: ['$dpExternal'],
   dp_js_open_url: function (url) {
     var u = UTF8ToString(url);
-    if (/^(https?:|tel:|\/)/.test(u)) window.open(u, u.startsWith('tel:') ? '_self' : '_blank', 'noopener');
+    if (!/^(https?:|tel:|\/)/.test(u)) return;
+    dpExternal(u.startsWith('tel:') ? 'tel' : 'web', u);
+    window.open(u, u.startsWith('tel:') ? '_self' : '_blank', 'noopener');
+  },
+  // Phones: the app's scheme first; if the page is still visible after a moment the app is
+  // not installed (or the browser, e.g. WeChat's, refused), so the web page opens instead.
+  dp_js_open_app_or_web__deps: ['$dpExternal'],
+  dp_js_open_app_or_web: function (app, appIos, web) {
+    var a = UTF8ToString(app), ai = UTF8ToString(appIos), w = UTF8ToString(web);
+    var ua = navigator.userAgent || '';
+    var ios = /iPhone|iPad|iPod/.test(ua);
+    var phone = ios || /Android|Mobile/.test(ua) ||
+      (navigator.maxTouchPoints > 0 && window.matchMedia && window.matchMedia('(pointer: coarse)').matches);
+    var scheme = ios && ai ? ai : a;
+    if (!phone || !scheme || /MicroMessenger/.test(ua)) {
+      dpExternal('web', w);
+      window.open(w, '_blank', 'noopener');
+      return;
+    }
+    var left = false;
+    var gone = function () { if (document.hidden) left = true; };
+    document.addEventListener('visibilitychange', gone);
+    window.addEventListener('pagehide', gone);
+    dpExternal('app', scheme);
+    window.location.href = scheme;  // an unknown scheme leaves the page where it is
+    setTimeout(function () {
+      document.removeEventListener('visibilitychange', gone);
+      window.removeEventListener('pagehide', gone);
+      if (left || document.hidden) return;
+      dpExternal('web', w);
+      window.location.href = w;
+    }, 1600);
+  },
+  dp_js_publish_test_state: function (key, json) {
+    Module[UTF8ToString(key)] = JSON.parse(UTF8ToString(json));
   },
 
   // Text fields: real <input> elements over the canvas. Values go to C++ on every input event

@@ -49,3 +49,27 @@ TEST_CASE("paths that are not resident pages are not found") {
     CHECK(dp::parse_resident_route("/d/ABC/guide/x/q", "").page == ResidentPage::not_found);
     CHECK(dp::parse_resident_route("/d/ABC/unknown", "").page == ResidentPage::not_found);
 }
+
+TEST_CASE("the map, a place's card and its route each have a URL that parses back") {
+    auto m = dp::parse_resident_route("/d/H5GYFKJ/map", "");
+    CHECK(m.page == ResidentPage::map);
+    CHECK(m.place_id.empty());
+    CHECK(dp::resident_url(m) == "/d/H5GYFKJ/map");
+    auto card = dp::parse_resident_route("/d/H5GYFKJ/map/place/SP0001", "");
+    CHECK(card.page == ResidentPage::map);
+    CHECK(card.place_id == "SP0001");
+    CHECK(card.route_mode.empty());
+    CHECK(dp::resident_url(card) == "/d/H5GYFKJ/map/place/SP0001");
+    auto walk = dp::parse_resident_route("/d/H5GYFKJ/map/place/SP0001", "route=walk");
+    CHECK(walk.route_mode == "walk");
+    CHECK(walk.answers.empty());
+    CHECK(dp::resident_url(walk) == "/d/H5GYFKJ/map/place/SP0001?route=walk");
+    CHECK(dp::parse_resident_route("/d/H5GYFKJ/map/place/SP0001", "route=drive").route_mode == "drive");
+}
+
+TEST_CASE("an unknown route mode is ignored and broken map paths are not found") {
+    CHECK(dp::parse_resident_route("/d/H5GYFKJ/map/place/SP0001", "route=fly").route_mode.empty());
+    CHECK(dp::parse_resident_route("/d/H5GYFKJ/map", "route=walk").route_mode.empty());
+    CHECK(dp::parse_resident_route("/d/H5GYFKJ/map/place", "").page == ResidentPage::not_found);
+    CHECK(dp::parse_resident_route("/d/H5GYFKJ/map/other/SP1", "").page == ResidentPage::not_found);
+}

@@ -5,5 +5,6 @@ import { tests as residentLanding } from './test_resident_landing.mjs';
 import { tests as residentGuide } from './test_resident_guide.mjs';
 import { tests as residentPhone } from './test_resident_phone.mjs';
 import { tests as securityHeaders } from './test_security_headers.mjs';
+import { tests as residentMap } from './test_resident_map.mjs';
 
-await runTests([...residentLanding, ...residentGuide, ...residentPhone, ...securityHeaders]);
+await runTests([...residentLanding, ...residentGuide, ...residentPhone, ...residentMap, ...securityHeaders]);

@@ -23,6 +23,8 @@ export const tests = [
     assert(canvas.cssW === 390 && canvas.w === 1170 && canvas.h === 2532,
       `canvas backing store should be CSS size × 3, got ${JSON.stringify(canvas)}`);
     assert(canvas.overlayHidden, 'loading overlay still shown after ready');
+    // The overlay fades out (CSS, 0.2 s): look at the page once it is gone.
+    await page.waitForFunction(() => getComputedStyle(document.getElementById('loading')).opacity === '0');
     // The header is the government red; the page below it is light: a blank canvas fails here.
     const shot = await page.screenshot({ path: path.join(artifacts, 'resident-landing.png') });
     const px = await page.evaluate(async (b64) => {

@@ -30,6 +30,7 @@ struct Runtime {
     bool style_dirty = true;
     int settle = kSettleFrames;
     std::string hits;  // JSON objects of this frame's tap targets
+    Pinch pinch;
 } g;
 
 std::string json_escape(const std::string& s) {
@@ -120,6 +121,7 @@ void register_hit(const std::string& id, float x0, float y0, float x1, float y1)
     g.hits += "{\"id\":\"" + json_escape(id) + buf;
 }
 
+const Pinch& pinch() { return g.pinch; }
 float px(float css_pixels) { return css_pixels * (g.dpr > 0 ? g.dpr : 1.0f) * g.zoom; }
 float to_css(float physical_pixels) { return physical_pixels / (g.dpr > 0 ? g.dpr : 1.0f); }
 void set_elder_mode(bool on) {
@@ -158,8 +160,21 @@ void start(std::function<bool(const FrameInfo&)> draw) {
         ImGuiIO& io = ImGui::GetIO();
         io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
         io.AddMousePosEvent(x * g.dpr, y * g.dpr);
-        if (phase == platform::TouchPhase::began) io.AddMouseButtonEvent(0, true);
+        if (phase == platform::TouchPhase::began) {
+            g.pinch.during_touch = false;
+            io.AddMouseButtonEvent(0, true);
+        }
         if (phase == platform::TouchPhase::ended) io.AddMouseButtonEvent(0, false);
+    });
+    platform::set_pinch_handler([](platform::TouchPhase phase, float cx, float cy, float distance) {
+        if (phase == platform::TouchPhase::began) {
+            ++g.pinch.gesture;
+            g.pinch.during_touch = true;
+        }
+        g.pinch.active = phase != platform::TouchPhase::ended;
+        g.pinch.cx = cx * g.dpr;
+        g.pinch.cy = cy * g.dpr;
+        g.pinch.distance = distance * g.dpr;
     });
     sync_canvas_size();
     platform::run_frames(frame);

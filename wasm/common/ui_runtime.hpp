@@ -29,6 +29,16 @@ float to_css(float physical_pixels);
 // Records a tap target drawn this frame (published after the frame for tests).
 void register_hit(const std::string& id, float x0, float y0, float x1, float y1);
 
+// Two-finger pinch on a touch screen, in physical pixels: the midpoint and the distance of the
+// two fingers. `gesture` counts pinches, so a view can tell a new one from the one it follows.
+struct Pinch {
+    bool active = false;
+    float cx = 0, cy = 0, distance = 0;
+    int gesture = 0;
+    bool during_touch = false;  // a pinch began since the last finger went down: that touch is no tap
+};
+const Pinch& pinch();
+
 // Elder mode: zoom ≥ 1.4 and high contrast. Takes effect from the next frame.
 void set_elder_mode(bool on);
 bool elder_mode();

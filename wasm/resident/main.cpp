@@ -4,10 +4,14 @@
 #include <imgui.h>
 #include <nlohmann/json.hpp>
 
+#include <cstdio>
+
 #include "guide_walk.hpp"
 #include "model.hpp"
+#include "nav_links.hpp"
 #include "platform.hpp"
 #include "strings.hpp"
+#include "strings_map.hpp"
 #include "ui_runtime.hpp"
 #include "view.hpp"
 
@@ -42,7 +46,9 @@ void load_landing() {
             return dispatch(LandingFailed{status == 404 ? "没有找到这个门牌" : "暂时打不开",
                                           error_message(body, "门牌码：" + g_model.route.doorplate)});
         try {
-            dispatch(LandingLoaded{dp::parse_landing(nlohmann::json::parse(body))});
+            auto j = nlohmann::json::parse(body);
+            dispatch(LandingLoaded{dp::parse_landing(j)});
+            if (j.contains("nearest_places")) dispatch(NearbyLoaded{dp::parse_places(j["nearest_places"])});
         } catch (const std::exception&) {
             dispatch(LandingFailed{"数据有误", "服务器返回的门牌信息不完整，请稍后再试。"});
         }
@@ -86,6 +92,69 @@ void load_guide(const std::string& id) {
     });
 }
 
+// The map page: the town's layer, the open place's details and the route asked for.
+void load_map() {
+    if (g_model.route.page != dp::ResidentPage::map || g_model.landing_state != Load::ready) return;
+    auto& md = g_model.map;
+    if (md.layer_state == Load::idle) {
+        md.layer_state = Load::loading;
+        const std::string town = g_model.landing.doorplate.town_id;
+        platform::fetch_text("/api/v1/map?town=" + dp::url_encode(town), [](int status, const std::string& body) {
+            if (status != 200) return dispatch(MapLayerFailed{});
+            try {
+                dispatch(MapLayerLoaded{std::make_shared<const dp::MapLayer>(dp::parse_map_layer(nlohmann::json::parse(body)))});
+            } catch (const std::exception&) {
+                dispatch(MapLayerFailed{});
+            }
+        });
+    }
+    const std::string id = g_model.route.place_id;
+    if (!id.empty() && md.details_requested.insert(id).second) {
+        platform::fetch_text("/api/v1/places/" + dp::url_encode(id), [](int status, const std::string& body) {
+            if (status != 200) return;  // the card shows what the layer already has
+            try {
+                dispatch(PlaceLoaded{dp::parse_place(nlohmann::json::parse(body))});
+            } catch (const std::exception&) {
+            }
+        });
+    }
+    const std::string mode = g_model.route.route_mode;
+    if (!id.empty() && !mode.empty()) {
+        const std::string key = route_key(id, mode);
+        auto& r = md.routes[key];
+        if (r.state != Load::idle) return;
+        r.state = Load::loading;
+        const dp::LatLng from = g_model.landing.doorplate.location;
+        char ll[64];
+        std::snprintf(ll, sizeof ll, "%.6f,%.6f", from.lat, from.lng);
+        platform::fetch_text("/api/v1/route?from=" + std::string(ll) + "&to=" + dp::url_encode(id) + "&mode=" + mode,
+                             [key](int status, const std::string& body) {
+                                 if (status != 200) return dispatch(RouteFailed{key});
+                                 try {
+                                     dispatch(RouteLoaded{key, dp::parse_route(nlohmann::json::parse(body))});
+                                 } catch (const std::exception&) {
+                                     dispatch(RouteFailed{key});
+                                 }
+                             });
+    }
+}
+
+// Opens the chosen map app with navigation from the doorplate to the place.
+void start_navigation(const std::string& place_id) {
+    const dp::Place* p = find_place(g_model, place_id);
+    if (!p || g_model.settings.nav_app.empty()) return;
+    const auto& plate = g_model.landing.doorplate;
+    dp::NavOptions o;
+    o.origin = dp::NavPlace{plate.address.road + plate.address.number, plate.location, plate.address.full()};
+    const dp::NavPlace to{p->name, p->location, p->address};
+    const dp::NavMode mode = g_model.route.route_mode == "drive" ? dp::NavMode::drive : dp::NavMode::walk;
+    const std::string& app = g_model.settings.nav_app;
+    const dp::MapLinks l = app == "baidu"     ? dp::baidu_links(to, mode, o)
+                           : app == "tencent" ? dp::tencent_links(to, mode, o)
+                                              : dp::amap_links(to, mode, o);
+    platform::open_app_or_web(l.app, l.app_ios, l.navigation);
+}
+
 // Loads whatever the current page needs and is not loaded yet.
 void ensure_data() {
     load_landing();
@@ -93,11 +162,14 @@ void ensure_data() {
     if (page == dp::ResidentPage::search || (g_model.landing_state == Load::ready && g_first_view_shown))
         load_search_index();
     if (!g_model.route.guide_id.empty()) load_guide(g_model.route.guide_id);
+    load_map();
 }
 
 bool page_data_ready() {
     if (g_model.landing_state == Load::failed) return true;  // the error is the complete view
     if (g_model.landing_state != Load::ready) return false;
+    if (g_model.route.page == dp::ResidentPage::map)
+        return g_model.map.layer_state == Load::ready || g_model.map.layer_state == Load::failed;
     if (!g_model.route.guide_id.empty()) {
         auto it = g_model.guides.find(g_model.route.guide_id);
         return it != g_model.guides.end() && (it->second.state == Load::ready || it->second.state == Load::failed);
@@ -111,6 +183,7 @@ void load_settings() {
     auto loc = dp::locale_from_tag(platform::storage_get("locale"));
     if (loc) g_model.settings.locale = *loc;
     g_model.settings.elder = platform::storage_get("elder") == "1";
+    g_model.settings.nav_app = platform::storage_get("nav_app");
     ui::set_elder_mode(g_model.settings.elder);
 }
 
@@ -123,7 +196,10 @@ void dispatch(const Action& a) {
     const std::string url_after = dp::resident_url(g_model.route);
 
     if (auto* nav = std::get_if<Navigate>(&a); nav && nav->push && url_after != url_before) {
-        platform::push_url(url_after);
+        if (nav->replace)
+            platform::replace_url(url_after);
+        else
+            platform::push_url(url_after);
     } else if (std::holds_alternative<SearchTyped>(a) && url_after != url_before) {
         if (page_before == dp::ResidentPage::search)
             platform::replace_url(url_after);
@@ -148,6 +224,12 @@ void dispatch(const Action& a) {
         for (auto& id : g_model.ticks[x->guide]) saved += (saved.empty() ? "" : ",") + id;
         platform::storage_set("ticks/" + x->guide, saved);
     }
+    if (std::holds_alternative<CloseCard>(a)) {
+        if (g_model.card_pushed) platform::history_back();  // the browser's back lands on the map
+        else dispatch(Navigate{map_route(g_model, ""), true, true});
+    }
+    if (auto* x = std::get_if<SetNavApp>(&a)) platform::storage_set("nav_app", x->app);
+    if (auto* x = std::get_if<StartNavigation>(&a)) start_navigation(x->place_id);
     if (auto* x = std::get_if<SetLocale>(&a)) platform::storage_set("locale", dp::locale_tag(x->locale));
     if (auto* x = std::get_if<SetElder>(&a)) {
         platform::storage_set("elder", x->on ? "1" : "0");
@@ -157,7 +239,8 @@ void dispatch(const Action& a) {
         platform::set_app_state("error", x->title + "：" + x->detail);
         platform::hide_loading_overlay();
     }
-    if (url_after != url_before || std::holds_alternative<Retry>(a) || std::holds_alternative<LandingLoaded>(a))
+    if (url_after != url_before || std::holds_alternative<Retry>(a) || std::holds_alternative<LandingLoaded>(a) ||
+        std::holds_alternative<MapLayerLoaded>(a))
         ensure_data();
     platform::request_frame();
 }
@@ -172,6 +255,10 @@ std::string page_title() {
             if (w.found) return w.title + " · " + app;
         }
     if (r.page == dp::ResidentPage::search) return tr(Str::search_title, g_model.settings.locale) + " · " + app;
+    if (r.page == dp::ResidentPage::map) {
+        const dp::Place* p = r.place_id.empty() ? nullptr : find_place(g_model, r.place_id);
+        return (p ? p->name : tr(MapStr::title, g_model.settings.locale)) + " · " + app;
+    }
     if (r.page == dp::ResidentPage::settings) return tr(Str::settings, g_model.settings.locale) + " · " + app;
     if (g_model.landing_state == Load::ready) return g_model.landing.doorplate.address.full() + " · " + app;
     return app;

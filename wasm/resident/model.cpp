@@ -63,9 +63,36 @@ dp::ResidentRoute route_after_answer(const Model& m, const std::string& question
     return r;
 }
 
+const dp::Place* find_place(const Model& m, const std::string& id) {
+    if (auto it = m.map.details.find(id); it != m.map.details.end()) return &it->second;
+    if (m.map.layer)
+        for (auto& p : m.map.layer->places)
+            if (p.id == id) return &p;
+    for (auto& p : m.nearby)
+        if (p.id == id) return &p;
+    return nullptr;
+}
+
+std::string route_key(const std::string& place_id, const std::string& mode) { return place_id + "/" + mode; }
+
+dp::ResidentRoute map_route(const Model& m, const std::string& place_id) {
+    dp::ResidentRoute r = route_to(m, dp::ResidentPage::map);
+    r.guide_id.clear();
+    r.question_id.clear();
+    r.answers.clear();
+    r.place_id = place_id;
+    r.route_mode.clear();
+    return r;
+}
+
 Model update(Model m, const Action& a) {
     std::visit(overloaded{
                    [&](const Navigate& x) {
+                       const bool from_plain_map = m.route.page == dp::ResidentPage::map && m.route.place_id.empty();
+                       const bool to_card = x.route.page == dp::ResidentPage::map && !x.route.place_id.empty();
+                       if (!to_card) m.card_pushed = false;
+                       else if (x.push && !x.replace) m.card_pushed = from_plain_map;
+                       else if (!x.push) m.card_pushed = false;
                        m.route = x.route;
                        if (x.route.page == dp::ResidentPage::search) m.search_text = x.route.query;
                    },
@@ -114,10 +141,25 @@ Model update(Model m, const Action& a) {
                        for (auto& [id, g] : m.guides)
                            if (g.state == Load::failed) g.state = Load::idle;
                        if (m.search_state == Load::failed) m.search_state = Load::idle;
+                       if (m.map.layer_state == Load::failed) m.map.layer_state = Load::idle;
+                       for (auto& [key, r] : m.map.routes)
+                           if (r.state == Load::failed) r.state = Load::idle;
                    },
                    [&](const Back&) {},
                    [&](const OpenExternal&) {},
                    [&](const ReadAloud&) {},
+                   [&](const NearbyLoaded& x) { m.nearby = x.places; },
+                   [&](const MapLayerLoaded& x) {
+                       m.map.layer = x.layer;
+                       m.map.layer_state = Load::ready;
+                   },
+                   [&](const MapLayerFailed&) { m.map.layer_state = Load::failed; },
+                   [&](const PlaceLoaded& x) { m.map.details[x.place.id] = x.place; },
+                   [&](const RouteLoaded& x) { m.map.routes[x.key] = {Load::ready, x.route}; },
+                   [&](const RouteFailed& x) { m.map.routes[x.key].state = Load::failed; },
+                   [&](const CloseCard&) {},
+                   [&](const SetNavApp& x) { m.settings.nav_app = x.app; },
+                   [&](const StartNavigation&) {},
                    [&](const Share&) {},
                },
                a);

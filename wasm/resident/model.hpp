@@ -11,6 +11,7 @@
 
 #include "catalogue.hpp"
 #include "landing.hpp"
+#include "map_data.hpp"
 #include "render_doc.hpp"
 #include "resident_route.hpp"
 #include "search.hpp"
@@ -22,12 +23,27 @@ enum class Load { idle, loading, ready, failed };
 struct Settings {
     dp::Locale locale = dp::Locale::zh_hans;
     bool elder = false;  // 长辈模式: larger text, higher contrast, fewer things per screen
+    std::string nav_app;  // map app for navigation: "amap" | "baidu" | "tencent" | "" (ask)
 };
 
 struct GuideData {
     Load state = Load::idle;
     std::shared_ptr<const dp::Catalogue> catalogue;  // the guide and what it refers to
     std::string error;
+};
+
+struct RouteData {
+    Load state = Load::idle;
+    dp::RouteResult route;
+};
+
+// The map page's data: the town's layer, place details and routes as they arrive.
+struct MapData {
+    Load layer_state = Load::idle;
+    std::shared_ptr<const dp::MapLayer> layer;
+    std::map<std::string, dp::Place> details;  // GET /api/v1/places/<id>
+    std::set<std::string> details_requested;
+    std::map<std::string, RouteData> routes;   // by route_key()
 };
 
 struct Model {
@@ -46,12 +62,17 @@ struct Model {
     std::map<std::string, std::set<std::string>> ticks;         // guide id → materials gathered
     std::map<std::string, int> stepper_step;                    // "<guide>/<channel title>" → step shown
     std::set<std::string> open_faq;  // opened disclosures: "<guide>/<faq index>", "<guide>/sample/<material>"
+
+    std::vector<dp::Place> nearby;  // the doorplate's nearest places (landing JSON)
+    MapData map;
+    bool card_pushed = false;  // the open place card has the plain map as its previous history entry
 };
 
 // Actions
 struct Navigate {
     dp::ResidentRoute route;
-    bool push = true;  // false: replace the current history entry (or it came from the browser)
+    bool push = true;  // false: it came from the browser (back/forward)
+    bool replace = false;  // with push: replace the current history entry instead of adding one
 };
 struct LandingLoaded { dp::Landing landing; };
 struct LandingFailed { std::string title, detail; };
@@ -71,10 +92,20 @@ struct Back {};
 struct OpenExternal { std::string url; };
 struct ReadAloud { std::string text; };
 struct Share { std::string title; std::string url; };  // the system share sheet, else copy the link
+struct NearbyLoaded { std::vector<dp::Place> places; };
+struct MapLayerLoaded { std::shared_ptr<const dp::MapLayer> layer; };
+struct MapLayerFailed {};
+struct PlaceLoaded { dp::Place place; };
+struct RouteLoaded { std::string key; dp::RouteResult route; };
+struct RouteFailed { std::string key; };
+struct CloseCard {};                        // back to the plain map
+struct SetNavApp { std::string app; };      // "" forgets the choice
+struct StartNavigation { std::string place_id; };  // opens the chosen map app
 
 using Action = std::variant<Navigate, LandingLoaded, LandingFailed, SearchIndexLoaded, SearchIndexFailed, GuideLoaded,
                             GuideFailed, SearchTyped, Answer, ToggleTick, ShowStep, ToggleFaq, SetLocale, SetElder,
-                            Retry, Back, OpenExternal, ReadAloud, Share>;
+                            Retry, Back, OpenExternal, ReadAloud, Share, NearbyLoaded, MapLayerLoaded, MapLayerFailed,
+                            PlaceLoaded, RouteLoaded, RouteFailed, CloseCard, SetNavApp, StartNavigation>;
 
 Model update(Model m, const Action& a);
 
@@ -89,6 +120,13 @@ dp::ResidentRoute guide_route(const Model& m, const std::string& guide_id);
 
 // The first page of a guide's questions (or its result when it has none).
 dp::ResidentRoute first_question_route(const Model& m);
+
+// A place by id from the details, the map layer or the nearby list; null when unknown.
+const dp::Place* find_place(const Model& m, const std::string& id);
+// The key of a route in MapData::routes: "<place id>/<walk|drive>".
+std::string route_key(const std::string& place_id, const std::string& mode);
+// The map page, with the card of `place_id` open ("" = none).
+dp::ResidentRoute map_route(const Model& m, const std::string& place_id);
 
 // The guide's catalogue if loaded, else null.
 const dp::Catalogue* guide_catalogue(const Model& m, const std::string& id);

@@ -80,9 +80,10 @@ std::vector<Action> draw(const Model& m, ViewState& vs, const ui::FrameInfo& f) 
     ImGui::SetNextWindowPos(ImVec2(f.inset_left, f.inset_top));
     ImGui::SetNextWindowSize(ImVec2(f.width - f.inset_left - f.inset_right, f.height - f.inset_top - f.inset_bottom));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    const bool map_page = m.route.page == dp::ResidentPage::map;  // the map pans and zooms instead of scrolling
     ImGui::Begin("page", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoBringToFrontOnFocus);
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | (map_page ? ImGuiWindowFlags_NoScrollWithMouse : 0));
     ImGui::PopStyleVar();
     const std::string url = dp::resident_url(m.route);
     if (url != vs.page_url) {
@@ -90,7 +91,7 @@ std::vector<Action> draw(const Model& m, ViewState& vs, const ui::FrameInfo& f) 
         vs.scroll = {};
         ImGui::SetScrollY(0);
     }
-    vs.animating = ui::touch_scroll(vs.scroll);
+    vs.animating = map_page ? false : ui::touch_scroll(vs.scroll);
 
     const float width = f.width - f.inset_left - f.inset_right;
     const float pad = px(m.settings.elder ? 14 : 16);
@@ -102,12 +103,13 @@ std::vector<Action> draw(const Model& m, ViewState& vs, const ui::FrameInfo& f) 
         case dp::ResidentPage::guide_intro:
         case dp::ResidentPage::guide_question:
         case dp::ResidentPage::guide_result: draw_guide(p); break;
+        case dp::ResidentPage::map: draw_map(p); break;
         case dp::ResidentPage::not_found:
             if (ui::top_bar(tr(Str::back, p.loc).c_str(), tr(Str::app_title, p.loc), width)) out.push_back(Back{});
             draw_message(p, tr(Str::not_found, p.loc), tr(Str::not_found_detail, p.loc), false);
             break;
     }
-    ImGui::Dummy(ImVec2(0, px(32)));
+    if (!map_page) ImGui::Dummy(ImVec2(0, px(32)));
     ImGui::End();
     draw_notice(vs, f);
     return out;

@@ -68,6 +68,7 @@ void draw_landing(Page& p) {
     ImGui::SetCursorPosX(p.pad);
     ImGui::BeginGroup();
     search_field(p);
+    draw_map_entry(p);
 
     section_title(p, tr(Str::life_events, p.loc));
     std::vector<std::string> labels;
@@ -152,6 +153,7 @@ void draw_settings(Page& p) {
     ImGui::Dummy(ImVec2(0, px(8)));
     ui::text_block(tr(Str::read_aloud, p.loc), 20, ui::theme::kText, p.inner);
     ui::text_block(tr(Str::read_aloud_desc, p.loc), 15, ui::theme::muted(), p.inner);
+    draw_nav_app_setting(p);
     ImGui::EndGroup();
 }
 
