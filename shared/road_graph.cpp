@@ -4,7 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <queue>
+#include <limits>
+#include <functional>
 #include <stdexcept>
 #include <unordered_map>
 
@@ -70,6 +71,42 @@ namespace {
 constexpr std::uint32_t kNone = 0xFFFFFFFFu;
 constexpr std::uint32_t kFromSourceForward = 0xFFFFFFFEu;   // reached from the start along from.edge forward
 constexpr std::uint32_t kFromSourceBackward = 0xFFFFFFFDu;  // … backward
+
+// One search's labels, kept between searches on the same thread: a node's g and parent are
+// valid only where its stamp equals this search's, so a route costs what it explores instead of
+// clearing arrays the size of the whole graph each time (that clearing was most of a short
+// route's time, and far more in wasm).
+struct SearchLabels {
+    std::vector<double> g;
+    std::vector<std::uint32_t> parent;
+    std::vector<std::uint32_t> stamp;
+    std::uint32_t current = 0;
+
+    void start(std::size_t n_nodes) {
+        if (stamp.size() != n_nodes || current == 0xFFFFFFFFu) {
+            g.assign(n_nodes, 0.0);
+            parent.assign(n_nodes, kNone);
+            stamp.assign(n_nodes, 0);
+            current = 0;
+        }
+        ++current;
+    }
+    double cost(std::uint32_t n) const {
+        return stamp[n] == current ? g[n] : std::numeric_limits<double>::infinity();
+    }
+    void set(std::uint32_t n, double cost_s, std::uint32_t via) {
+        stamp[n] = current;
+        g[n] = cost_s;
+        parent[n] = via;
+    }
+};
+
+struct OpenItem {
+    double key;
+    double g;
+    std::uint32_t node;
+    bool operator>(const OpenItem& o) const { return key > o.key; }
+};
 
 std::int64_t cell_key(std::int64_t cx, std::int64_t cy) {
     return static_cast<std::int64_t>((static_cast<std::uint64_t>(cx) << 32) ^ (static_cast<std::uint64_t>(cy) & 0xFFFFFFFFull));
@@ -360,54 +397,55 @@ Route RoadGraph::route_snapped(const EdgeSnap& from, const EdgeSnap& to, TravelM
         return h_scale * std::sqrt(dx * dx + dy * dy + dz * dz);
     };
 
-    const std::size_t n_nodes = nodes_.size();
-    std::vector<double> g(n_nodes, kInf);
-    std::vector<std::uint32_t> parent(n_nodes, kNone);  // arc index, or a kFromSource… marker
-    struct Item {
-        double key;
-        double g;
-        std::uint32_t node;
-        bool operator>(const Item& o) const { return key > o.key; }
+    // g (seconds from the start) and parent (arc index, or a kFromSource… marker) per node.
+    thread_local SearchLabels labels;
+    thread_local std::vector<OpenItem> open;  // a binary min-heap on key (std::push_heap/pop_heap)
+    labels.start(nodes_.size());
+    open.clear();
+    const auto push = [](std::vector<OpenItem>& heap, OpenItem item) {
+        heap.push_back(item);
+        std::push_heap(heap.begin(), heap.end(), std::greater<OpenItem>());
     };
-    std::priority_queue<Item, std::vector<Item>, std::greater<Item>> open;
     if (traversable(from.edge, true, mode)) {
-        g[ef.to] = (1.0 - from.fraction) * dur_f;
-        parent[ef.to] = kFromSourceForward;
-        open.push({g[ef.to] + heuristic(ef.to), g[ef.to], ef.to});
+        const double g0 = (1.0 - from.fraction) * dur_f;
+        labels.set(ef.to, g0, kFromSourceForward);
+        push(open, {g0 + heuristic(ef.to), g0, ef.to});
     }
-    if (traversable(from.edge, false, mode) && from.fraction * dur_f < g[ef.from]) {
-        g[ef.from] = from.fraction * dur_f;
-        parent[ef.from] = kFromSourceBackward;
-        open.push({g[ef.from] + heuristic(ef.from), g[ef.from], ef.from});
+    if (traversable(from.edge, false, mode) && from.fraction * dur_f < labels.cost(ef.from)) {
+        const double g0 = from.fraction * dur_f;
+        labels.set(ef.from, g0, kFromSourceBackward);
+        push(open, {g0 + heuristic(ef.from), g0, ef.from});
     }
     while (!open.empty()) {
-        const Item it = open.top();
-        open.pop();
-        if (it.g > g[it.node]) continue;  // stale
-        if (algo == RouteAlgorithm::astar && it.key >= best) break;
+        std::pop_heap(open.begin(), open.end(), std::greater<OpenItem>());
+        const OpenItem it = open.back();
+        open.pop_back();
         const std::uint32_t n = it.node;
-        if (n == et.from && g[n] + tail_forward < best) {
-            best = g[n] + tail_forward;
+        const double gn = labels.cost(n);
+        if (it.g > gn) continue;  // stale
+        if (algo == RouteAlgorithm::astar && it.key >= best) break;
+        if (n == et.from && gn + tail_forward < best) {
+            best = gn + tail_forward;
             via = Via::node;
             best_node = n;
             best_tail_forward = true;
         }
-        if (n == et.to && g[n] + tail_backward < best) {
-            best = g[n] + tail_backward;
+        if (n == et.to && gn + tail_backward < best) {
+            best = gn + tail_backward;
             via = Via::node;
             best_node = n;
             best_tail_forward = false;
         }
         for (std::uint32_t k = offsets[n]; k < offsets[n + 1]; ++k) {
             const Arc& a = arcs[k];
-            const double ng = g[n] + a.cost;
-            if (ng < g[a.to]) {
-                g[a.to] = ng;
-                parent[a.to] = k;
-                open.push({ng + heuristic(a.to), ng, a.to});
+            const double ng = gn + a.cost;
+            if (ng < labels.cost(a.to)) {
+                labels.set(a.to, ng, k);
+                push(open, {ng + heuristic(a.to), ng, a.to});
             }
         }
     }
+    const std::vector<std::uint32_t>& parent = labels.parent;
     if (via == Via::none) return res;
 
     // Rebuild the pieces from start to end.
