@@ -103,7 +103,8 @@
 
   // Offline: once the app is up, a service worker keeps the shell and the guides (sw.js).
   // Browsers allow it on https and on localhost only.
-  if ('serviceWorker' in navigator && window.isSecureContext) {
+  // The console (/desk) is online only and its answers are personal: no service worker there.
+  if ('serviceWorker' in navigator && window.isSecureContext && app === 'resident') {
     // Registered after the first view is drawn, so its downloads never slow that view down.
     var registerWorker = function () {
       navigator.serviceWorker.register('/sw.js')

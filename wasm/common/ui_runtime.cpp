@@ -18,12 +18,12 @@
 namespace ui {
 namespace {
 
-constexpr float kBaseFontCss = 17.0f;  // body text, CSS px (≥ 16 for the public)
 constexpr int kSettleFrames = 4;       // frames drawn after input so ImGui can settle
 
 struct Runtime {
     GLFWwindow* window = nullptr;
     std::function<bool(const FrameInfo&)> draw;
+    Options options;
     float dpr = 0;
     float zoom = 1;
     bool elder = false;
@@ -61,8 +61,11 @@ bool sync_canvas_size() {
         g.dpr = dpr;
         g.style_dirty = false;
         theme::set_high_contrast(g.elder);
-        theme::apply(ImGui::GetStyle(), dpr * g.zoom);
-        ImGui::GetStyle().FontSizeBase = kBaseFontCss;
+        if (g.options.desk)
+            theme::apply_desk(ImGui::GetStyle(), dpr * g.zoom);
+        else
+            theme::apply(ImGui::GetStyle(), dpr * g.zoom);
+        ImGui::GetStyle().FontSizeBase = g.options.base_font_css;
         changed = true;
     }
     return changed;
@@ -133,8 +136,9 @@ void set_elder_mode(bool on) {
 }
 bool elder_mode() { return g.elder; }
 
-void start(std::function<bool(const FrameInfo&)> draw) {
+void start(std::function<bool(const FrameInfo&)> draw, Options options) {
     g.draw = std::move(draw);
+    g.options = options;
     glfwInit();
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
@@ -152,7 +156,7 @@ void start(std::function<bool(const FrameInfo&)> draw) {
     io.LogFilename = nullptr;
     io.ConfigInputTextCursorBlink = false;  // a blinking cursor would need frames forever
     io.ConfigWindowsMoveFromTitleBarOnly = true;
-    add_browser_font(io.Fonts, kBaseFontCss);
+    add_browser_font(io.Fonts, options.base_font_css);
 
     ImGui_ImplGlfw_InitForOpenGL(g.window, true);
     ImGui_ImplOpenGL3_Init("#version 300 es");
