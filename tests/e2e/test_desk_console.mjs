@@ -98,7 +98,28 @@ async function login(page, username, password) {
   await page.fill('#field-login-password', password);
   await click(page, 'login');
 }
+const nextFrames = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+// Scrolls the panel under `at` (mouse wheel) until the tap target `id` is wholly inside the
+// viewport below the top bar; returns its box.
+async function scrollTo(page, id, at = { x: 900, y: 500 }) {
+  const view = page.viewportSize();
+  let direction = 1;
+  for (let i = 0; i < 60; i++) {
+    const b = await page.evaluate((want) => (window.Module.dpHitboxes || []).find((h) => h.id === want) || null, id);
+    if (b && b.y >= 52 && b.y + b.h <= view.height) return b;
+    if (i === 30) direction = -1;
+    await page.mouse.move(at.x, at.y);
+    await page.mouse.wheel(0, b ? (b.y < 52 ? -150 : 150) : 200 * direction);
+    await nextFrames(page);
+  }
+  throw new Error(`tap target ${id} never came into view`);
+}
+async function clickIn(page, id, at) {
+  const b = await scrollTo(page, id, at);
+  await page.mouse.click(b.x + b.w / 2, b.y + b.h / 2);
+}
 async function typeInto(page, id, text) {
+  await scrollTo(page, 'field:' + id);
   await page.waitForSelector('#field-' + id, { state: 'visible' });
   await page.fill('#field-' + id, text);
 }
@@ -123,15 +144,15 @@ export const tests = [
     await waitDesk(page, 's.rows.length > 0 && s.rows.every((r) => r.status === "submitted")');
     await shot(page, '03-queue');
 
-    await click(page, 'request-' + req.id);
+    await clickIn(page, 'request-' + req.id, { x: 230, y: 640 });
     await waitDesk(page, 's.detail_id === a', req.id);
     await page.waitForFunction(() => location.pathname.startsWith('/desk/requests/'));
     await shot(page, '04-detail-masked');
     const masked = await deskState(page);
     assert(!JSON.stringify(masked).includes('13905951234'), 'the phone must be masked before reveal');
 
-    await click(page, 'reveal-contact_phone');
-    await click(page, 'reveal-reason-0');
+    await clickIn(page, 'reveal-contact_phone');
+    await clickIn(page, 'reveal-reason-0');
     await waitDesk(page, 's.revealed.contact_phone === "13905951234"');
     await shot(page, '05-revealed');
     const sup = await staffToken(base, 'supervisor', 'supervisor-demo-2025');
@@ -140,10 +161,10 @@ export const tests = [
     assert(entry && entry.username === 'agent_ximei', 'reveal should be audited: ' + JSON.stringify(audit.body.entries.slice(0, 3)));
     assert(entry.detail.includes('回电联系申请人'), 'the audit entry keeps the reason: ' + entry.detail);
 
-    await click(page, 'action-claim');
+    await clickIn(page, 'action-claim');
     await waitDesk(page, 's.detail_status === "assigned"');
     await typeInto(page, 'message', '您好，可以代办。请准备老人的身份证和户口簿。');
-    await click(page, 'send-message');
+    await clickIn(page, 'send-message');
     await waitDesk(page, 's.messages.some((m) => m.side === "agent" && m.text.includes("可以代办"))');
     const seen = await api(base, 'GET', `/api/v1/requests/${req.id}/messages`, undefined, req.token);
     assert(seen.body.messages.some((m) => m.side === 'agent' && m.text.includes('可以代办')), 'the resident sees the reply');
@@ -181,7 +202,7 @@ export const tests = [
       }
       return null;
     }, [req.id, req.token, start]);
-    await click(page, 'action-claim');
+    await clickIn(page, 'action-claim');
     await waitDesk(page, 's.detail_status === "assigned"');
     await typeInto(page, 'message', '可以的，带上出生医学证明和父母的户口簿、身份证，在溪美派出所办理。');
     await page.keyboard.press('Enter');  // Enter sends
@@ -205,14 +226,14 @@ export const tests = [
     const { ctx, page, errors } = await openConsole(browser, base, '/desk/requests/' + req.id);
     await login(page, 'agent_ximei', 'ximei-demo-2025');
     await waitDesk(page, 's.detail_id === a', req.id);
-    await click(page, 'action-claim');
+    await clickIn(page, 'action-claim');
     await waitDesk(page, 's.detail_status === "assigned"');
-    await click(page, 'review-accept-application');
+    await clickIn(page, 'review-accept-application');
     await waitDesk(page, 's.action_notice.includes("合格")');
-    await click(page, 'review-supplement-photo');
+    await clickIn(page, 'review-supplement-photo');
     await typeInto(page, 'review-reason-photo', '照片背景不是白色，请换白色背景重新拍摄');
     await shot(page, '09-prereview-review');
-    await click(page, 'review-submit-photo');
+    await clickIn(page, 'review-submit-photo');
     await waitDesk(page, 's.detail_status === "needs_supplement"');
     await shot(page, '10-prereview-needs-supplement');
 
@@ -225,7 +246,7 @@ export const tests = [
     assert(again.status === 200, 'redo: ' + JSON.stringify(again.body));
     // The console hears of it (live) and offers the review again.
     await waitDesk(page, 's.detail_status === "in_progress"');
-    await click(page, 'review-accept-photo');
+    await clickIn(page, 'review-accept-photo');
     await waitDesk(page, 's.detail_status === "completed"');
     await shot(page, '11-prereview-passed');
     const done = (await api(base, 'GET', `/api/v1/requests/${req.id}`, undefined, req.token)).body;
@@ -240,7 +261,7 @@ export const tests = [
     await waitDesk(page, 's.logged_in');
     const plate = await ximeiDoorplate(base);
     await typeInto(page, 'batch-csv', `姓名,身份证号码,手机号码,门牌码\n陈阿婆,350583198001011233,13905950001,${plate}\n王伯,350583198001011234,13905950002,${plate}\n`);
-    await click(page, 'batch-check');
+    await clickIn(page, 'batch-check');
     await waitDesk(page, 's.batch !== null || s.batch_error.length > 0');
     const b = (await deskState(page));
     assert(b.batch && b.batch.rows === 2 && b.batch.valid === 1 && b.batch.invalid === 1, 'report: ' + JSON.stringify(b.batch) + b.batch_error);

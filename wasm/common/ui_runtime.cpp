@@ -8,6 +8,7 @@
 #include <imgui_impl_opengl3.h>
 #include <imgui_internal.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -114,8 +115,12 @@ bool frame() {
 }  // namespace
 
 void register_hit(const std::string& id, float x0, float y0, float x1, float y1) {
-    const ImVec2 clip_min = ImGui::GetWindowPos();
-    const ImVec2 clip_max(clip_min.x + ImGui::GetWindowWidth(), clip_min.y + ImGui::GetWindowHeight());
+    ImVec2 clip_min = ImGui::GetWindowPos();
+    ImVec2 clip_max(clip_min.x + ImGui::GetWindowWidth(), clip_min.y + ImGui::GetWindowHeight());
+    // A child window is also clipped by its parents (a card scrolled out of its panel).
+    const ImRect& clip = ImGui::GetCurrentWindow()->ClipRect;
+    clip_min.y = std::max(clip_min.y, clip.Min.y);
+    clip_max.y = std::min(clip_max.y, clip.Max.y);
     if (y1 < clip_min.y || y0 > clip_max.y) return;  // scrolled out of view
     char buf[96];
     std::snprintf(buf, sizeof buf, "\",\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f}", to_css(x0), to_css(y0),

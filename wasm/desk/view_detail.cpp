@@ -68,13 +68,17 @@ std::string agent_name(const Model& m, const std::string& id) {
 void header(Ctx& c, float inner) {
     const Detail& d = c.m.detail;
     const RequestRow& r = d.row;
+    const float y = ImGui::GetCursorScreenPos().y;
     label(r.number, 22, ui::theme::kText);
+    const float after = ImGui::GetCursorScreenPos().y;
     ImGui::SameLine(0, px(12));
-    ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, ImGui::GetCursorScreenPos().y + px(6)));
+    ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, y + px(7)));
     badge(kind_label(r.kind), IM_COL32(60, 70, 84, 255), IM_COL32(236, 239, 244, 255));
     ImGui::SameLine(0, px(6));
+    ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, y + px(7)));
     const ImU32 sc = status_color(r.status);
     badge(r.status_label, sc, (sc & 0x00FFFFFF) | 0x1F000000);
+    ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, std::max(after, ImGui::GetCursorScreenPos().y)));
     label(r.item_name, 16, ui::theme::kText);
     // The time limit.
     const Clock& k = r.clock;
