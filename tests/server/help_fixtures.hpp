@@ -9,6 +9,7 @@
 
 #include "auth_fixtures.hpp"
 #include "db.hpp"
+#include "validate.hpp"
 
 namespace testing {
 
