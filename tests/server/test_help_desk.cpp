@@ -87,7 +87,7 @@ TEST_CASE("queue counts and lights per area; supervisors see every area; lists m
 }
 
 TEST_CASE("a new demo database gets the demo help requests in various states") {
-    HelpServer s(std::vector<std::string>{});  // demo help on
+    HelpServer s({"--demo-help"});
     Desk d(s);
     auto c = s.client();
     CHECK(s.server.startup_output().find("demo-token-question-2") != std::string::npos);
