@@ -108,12 +108,12 @@ int seed_demo_help(App& app) {
     auto ximei = find_user_by_name(db, "agent_ximei");
     auto shuitou = find_user_by_name(db, "agent_shuitou");
     if (!ximei || !shuitou) return 0;
-    // The most popular item with at least two materials.
+    // 居民身份证换领、补领 (the questions are about it), else the most popular item with two materials.
     Seeder s{app, db, unix_now(), "", {}};
     int best = -1;
     for (const auto& item : app.catalogue.catalogue().items)
-        if (item.materials.size() >= 2 && item.popularity > best) {
-            best = item.popularity;
+        if (item.materials.size() >= 2 && (item.id == "id-card-renewal" ? 1 << 30 : item.popularity) > best) {
+            best = item.id == "id-card-renewal" ? 1 << 30 : item.popularity;
             s.item_id = item.id;
             s.materials = {item.materials[0].id, item.materials[1].id};
         }
@@ -157,7 +157,8 @@ int seed_demo_help(App& app) {
                 h2.step();
             }
             s.act(p1, HelpActionType::request_supplement, agent_x, ximei->id, now - 18 * hour,
-                  "以下材料需要补正：照片反光，看不清文字，请重新拍摄");
+                  "以下材料需要补正：" + materials_json(app, db, *load_help(db, p1))[1]["name"].get<std::string>() +
+                      "（照片反光，看不清文字，请重新拍摄）");
             // 4 a signed proxy in progress
             int64_t d1 = s.create(HelpKind::proxy, "demo-token-proxy-1", xm, {{"address", "溪美街道便民服务中心"}, {"agree", true}},
                                   now - 2 * 24 * hour, "王建国", "13605954567");
