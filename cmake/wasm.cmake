@@ -43,7 +43,7 @@ add_executable(desk ${DP_DESK_SOURCES})
 target_link_libraries(desk PRIVATE doorplate_ui dp_warnings)
 target_compile_options(desk PRIVATE $<$<CONFIG:Release>:-Oz -flto>)
 target_link_options(desk PRIVATE ${DP_WASM_LINK}
-  "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free','_dp_frame','_dp_on_fetch','_dp_on_image','_dp_on_share','_dp_on_event','_dp_on_text','_dp_on_touch','_dp_on_pinch','_dp_on_file','_dp_on_timer']")
+  "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free','_dp_frame','_dp_on_fetch','_dp_on_image','_dp_on_share','_dp_on_event','_dp_on_text','_dp_on_touch','_dp_on_pinch','_dp_on_file','_dp_on_timer','_dp_on_wheel']")
 set_target_properties(desk PROPERTIES SUFFIX ".js"
   LINK_DEPENDS ${CMAKE_SOURCE_DIR}/wasm/platform_web.js)
 

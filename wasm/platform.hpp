@@ -25,6 +25,11 @@ void set_touch_handler(std::function<void(TouchPhase phase, float css_x, float c
 // ended at its position) and no finger drives the pointer until all are lifted.
 void set_pinch_handler(std::function<void(TouchPhase phase, float css_cx, float css_cy, float css_distance)> handler);
 
+// ---- mouse wheel / touchpad on the canvas, in steps (one notch ≈ 1; positive = away from the
+// user, i.e. scroll up). Emscripten 3.1.6's GLFW quantizes wheel events badly and ImGui's GLFW
+// backend ignores them on the web, so they come through here. ----
+void set_wheel_handler(std::function<void(float steps_x, float steps_y)> handler);
+
 // ---- the page ----
 void set_app_state(const std::string& state, const std::string& reason = "");  // loading | ready | error
 void set_loading_progress(float fraction, const std::string& label);

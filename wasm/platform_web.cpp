@@ -31,6 +31,7 @@ void dp_js_cancel_fetch(int id);
 double dp_js_unix_time();
 void dp_js_choose_file(int id, const char* accept);
 void dp_js_after(int id, int ms);
+void dp_js_install_wheel();
 void dp_js_set_text_field_value(const char* id, const char* value);
 void dp_js_focus_text_field(const char* id);
 void dp_js_load_image(int id, const char* url, int max_width);
@@ -60,6 +61,7 @@ std::map<int, FetchDone> g_fetches;
 std::vector<TextFieldEvent> g_text_events;
 std::function<void(TouchPhase, float, float)> g_touch;
 std::function<void(TouchPhase, float, float, float)> g_pinch;
+std::function<void(float, float)> g_wheel;
 int g_next_fetch = 1;
 
 std::string take_string(char* p) {
@@ -77,6 +79,10 @@ void run_frames(std::function<bool()> frame) {
 void request_frame() { dp_js_request_frame(); }
 void set_touch_handler(std::function<void(TouchPhase, float, float)> handler) { g_touch = std::move(handler); }
 void set_pinch_handler(std::function<void(TouchPhase, float, float, float)> handler) { g_pinch = std::move(handler); }
+void set_wheel_handler(std::function<void(float, float)> handler) {
+    g_wheel = std::move(handler);
+    dp_js_install_wheel();
+}
 uint64_t frames_drawn() { return static_cast<uint64_t>(dp_js_frames_drawn()); }
 
 void set_app_state(const std::string& state, const std::string& reason) {
@@ -248,6 +254,10 @@ EMSCRIPTEN_KEEPALIVE void dp_on_share(int id, int result) {
     if (auto done = platform::take_callback(platform::g_shares, id)) done(static_cast<platform::ShareResult>(result));
 }
 EMSCRIPTEN_KEEPALIVE void dp_on_event(int) { platform::request_frame(); }
+EMSCRIPTEN_KEEPALIVE void dp_on_wheel(float x, float y) {
+    if (platform::g_wheel) platform::g_wheel(x, y);
+    platform::request_frame();
+}
 EMSCRIPTEN_KEEPALIVE void dp_on_timer(int id) {
     if (auto done = platform::take_callback(platform::g_timers, id)) done();
     platform::request_frame();

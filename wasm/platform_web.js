@@ -83,6 +83,18 @@ mergeInto(LibraryManager.library, {
     window.addEventListener('touchcancel', end, { capture: true, passive: false });
   },
 
+  // Wheel and touchpad scrolling on the canvas, as steps (100 px, 3 lines or 1/80 page each).
+  dp_js_install_wheel: function () {
+    var canvas = Module['canvas'];
+    if (!canvas || canvas.dpWheel) return;
+    canvas.dpWheel = true;
+    canvas.addEventListener('wheel', function (e) {
+      var k = e.deltaMode === 1 ? 1 / 3 : e.deltaMode === 2 ? 80 : 1 / 100;
+      e.preventDefault();
+      Module['_dp_on_wheel'](-e.deltaX * k, -e.deltaY * k);
+    }, { passive: false });
+  },
+
   dp_js_set_app_state: function (state, reason) {
     var root = document.documentElement;
     root.dataset.appState = UTF8ToString(state);
@@ -292,11 +304,13 @@ mergeInto(LibraryManager.library, {
       el.addEventListener('compositionstart', function () { el.composing = true; });
       el.addEventListener('compositionend', function () { el.composing = false; send(false); });
       el.addEventListener('input', function (e) { if (!el.composing && !e.isComposing) send(false); });
-      el.addEventListener('keydown', function (e) {
+      // Called by the app shell's capture listener (www/app-shell.js), which keeps keys typed
+      // here from GLFW and thereby from listeners on the field itself.
+      el.dpKeydown = function (e) {
         if (e.key === 'Enter' && !el.composing && !e.isComposing && !(el.tagName === 'TEXTAREA' && (e.shiftKey || !el.enterSubmits))) {
           e.preventDefault(); send(true);
         }
-      });
+      };
       document.body.appendChild(el);
       dpFields.map[id] = el;
     }

@@ -63,7 +63,12 @@
   ['keydown', 'keypress', 'keyup'].forEach(function (type) {
     window.addEventListener(type, function (e) {
       var t = e.target;
-      if (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA')) e.stopImmediatePropagation();
+      if (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA')) {
+        // Stopping here also keeps the event from the field's own listeners: the platform layer
+        // hands the field its key handling as dpKeydown (Enter submits) and it runs now.
+        if (type === 'keydown' && typeof t.dpKeydown === 'function') t.dpKeydown(e);
+        e.stopImmediatePropagation();
+      }
     }, true);
   });
 

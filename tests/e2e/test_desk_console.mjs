@@ -10,10 +10,11 @@ import { artifacts, assert, click, desktopContext, phoneContext, waitForAppState
 const shot = (page, name) => page.screenshot({ path: path.join(artifacts, `desk-${name}.png`) });
 const deskState = (page) => page.evaluate(() => window.Module.dpDesk || {});
 // Waits until `cond` (an expression of s = window.Module.dpDesk, the console's test state, and
-// a = arg) holds. Passed as a string: evaluated by the DevTools protocol, not by the page's CSP.
+// a = arg) holds. Made into a function here: Playwright passes functions through the DevTools
+// protocol, while a string predicate would be eval'ed in the page and refused by its CSP.
 const waitDesk = (page, cond, arg, timeout = 20000) =>
-  page.waitForFunction(`(() => { const s = window.Module && window.Module.dpDesk; if (!s) return false;
-    const a = ${JSON.stringify(arg === undefined ? null : arg)}; return ${cond}; })()`, null, { timeout });
+  page.waitForFunction(new Function('a', `const s = window.Module && window.Module.dpDesk; if (!s) return false; return (${cond});`),
+    arg === undefined ? null : arg, { timeout });
 
 // ---- HTTP helpers (the resident's side and checks) ----
 async function json(res) {
@@ -159,7 +160,7 @@ export const tests = [
     const audit = await api(base, 'GET', '/api/v1/admin/audit?limit=50', undefined, sup);
     const entry = audit.body.entries.find((e) => e.action === 'reveal' && String(e.target_id) === String(req.id));
     assert(entry && entry.username === 'agent_ximei', 'reveal should be audited: ' + JSON.stringify(audit.body.entries.slice(0, 3)));
-    assert(entry.detail.includes('回电联系申请人'), 'the audit entry keeps the reason: ' + entry.detail);
+    assert(JSON.stringify(entry.detail).includes('回电联系申请人'), 'the audit entry keeps the reason: ' + entry.detail);
 
     await clickIn(page, 'action-claim');
     await waitDesk(page, 's.detail_status === "assigned"');
@@ -274,6 +275,8 @@ export const tests = [
     await waitDesk(page, 's.rows.length > 0');
     await shot(page, '13-supervisor-queue');
     await click(page, 'nav-stats');
+    await waitDesk(page, 's.page === "stats"');
+    await nextFrames(page);
     await shot(page, '14-supervisor-stats-placeholder');
     assert(errors.length === 0, 'page errors: ' + errors.join('; '));
     await ctx.close();

@@ -62,6 +62,8 @@ void apply_desk(ImGuiStyle& style, float scale) {
     c[ImGuiCol_HeaderActive] = ImVec4(0.88f, 0.93f, 1.0f, 1);
     c[ImGuiCol_ScrollbarBg] = ImVec4(0, 0, 0, 0);
     c[ImGuiCol_ScrollbarGrab] = ImVec4(0.78f, 0.80f, 0.84f, 1);
+    c[ImGuiCol_TableHeaderBg] = ImVec4(0.95f, 0.96f, 0.97f, 1);
+    c[ImGuiCol_TableRowBgAlt] = ImVec4(0.98f, 0.98f, 0.99f, 1);
     style.WindowPadding = ImVec2(16, 16);
     style.FramePadding = ImVec2(10, 6);
     style.ItemSpacing = ImVec2(8, 8);

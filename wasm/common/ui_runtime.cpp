@@ -185,6 +185,7 @@ void start(std::function<bool(const FrameInfo&)> draw, Options options) {
         g.pinch.cy = cy * g.dpr;
         g.pinch.distance = distance * g.dpr;
     });
+    platform::set_wheel_handler([](float x, float y) { ImGui::GetIO().AddMouseWheelEvent(x, y); });
     sync_canvas_size();
     platform::run_frames(frame);
 }

@@ -544,7 +544,9 @@ void publish_state() {
     for (auto& r : g_model.rows) rows.push_back({{"id", r.id}, {"number", r.number}, {"status", r.status}, {"light", r.light}});
     json messages = json::array();
     for (auto& m : g_model.messages) messages.push_back({{"id", m.id}, {"side", m.side}, {"text", m.text}});
-    json s = {{"logged_in", g_model.logged_in},
+    const char* page = g_model.route.page == Page::batch ? "batch" : g_model.route.page == Page::stats ? "stats" : "queue";
+    json s = {{"page", page},
+              {"logged_in", g_model.logged_in},
               {"user", g_model.user.username},
               {"login_error", g_model.login_error},
               {"rows", rows},

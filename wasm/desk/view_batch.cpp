@@ -54,21 +54,24 @@ void draw_batch(Ctx& c, float width, float height) {
               15, b.invalid ? IM_COL32(170, 95, 0, 255) : ui::theme::kSuccess);
         if (!b.report.empty()) {
             ImGui::Dummy(ImVec2(0, px(4)));
-            if (ImGui::BeginTable("report", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
-                ImGui::TableSetupColumn("行号", ImGuiTableColumnFlags_WidthFixed, px(70));
-                ImGui::TableSetupColumn("项目", ImGuiTableColumnFlags_WidthFixed, px(140));
-                ImGui::TableSetupColumn("问题");
-                ImGui::TableHeadersRow();
-                for (auto& r : b.report) {
-                    ImGui::TableNextRow();
-                    ImGui::TableNextColumn();
-                    label("第 " + std::to_string(r.row) + " 行", 14, ui::theme::kText);
-                    ImGui::TableNextColumn();
-                    label(r.label.empty() ? r.field : r.label, 14, ui::theme::kText);
-                    ImGui::TableNextColumn();
-                    ui::text_block(r.message, 14, ui::theme::kPrimary, ImGui::GetContentRegionAvail().x);
-                }
-                ImGui::EndTable();
+            // One line per problem: row, field, the validator's message.
+            const float x0 = ImGui::GetCursorPosX();
+            const float msg_w = inner - px(230);
+            section_title("行号");
+            ImGui::SameLine(x0 + px(80));
+            section_title("项目");
+            ImGui::SameLine(x0 + px(230));
+            section_title("问题");
+            for (auto& r : b.report) {
+                const ImVec2 p = ImGui::GetCursorScreenPos();
+                ImGui::GetWindowDrawList()->AddLine(p, ImVec2(p.x + inner, p.y), ui::theme::kCardBorder, px(1));
+                ImGui::Dummy(ImVec2(0, px(2)));
+                const float y = ImGui::GetCursorPosY();
+                label("第 " + std::to_string(r.row) + " 行", 14, ui::theme::kText);
+                ImGui::SetCursorPos(ImVec2(x0 + px(80), y));
+                label(r.label.empty() ? r.field : r.label, 14, ui::theme::kText);
+                ImGui::SetCursorPos(ImVec2(x0 + px(230), y));
+                ui::text_block(r.message, 14, ui::theme::kPrimary, msg_w);
             }
         }
         if (!b.created.empty()) {

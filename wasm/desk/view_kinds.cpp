@@ -230,7 +230,7 @@ void draw_conversation(Ctx& c, float width) {
     begin_card("conversation", width);
     const float inner = width - px(32);
     section_title("问一问 · 与居民的对话");
-    const float box_h = px(340);
+    const float box_h = px(250);
     ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(247, 249, 252, 255));
     ImGui::BeginChild("messages", ImVec2(inner, box_h), ImGuiChildFlags_Borders);
     const float mw = ImGui::GetContentRegionAvail().x;
