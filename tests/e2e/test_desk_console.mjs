@@ -194,12 +194,16 @@ export const tests = [
     // The resident's phone waits on its long poll while the agent answers in the console.
     const start = (await api(base, 'GET', `/api/v1/requests/${req.id}`, undefined, req.token)).body.last_seq || 0;
     const waiting = rpage.evaluate(async ([id, token, after]) => {
-      for (let seq = after, i = 0; i < 6; i++) {
-        const res = await fetch(`/api/v1/requests/${id}/events?after=${seq}&wait=25`, { headers: { Authorization: 'Bearer ' + token } });
+      // As the phone app polls: after the last event seen, telling the server which typing state
+      // it shows (so "agent is typing" answers once, not on every poll).
+      for (let seq = after, typing = 0, i = 0; i < 40; i++) {
+        const res = await fetch(`/api/v1/requests/${id}/events?after=${seq}&wait=25&typing=${typing}`,
+          { headers: { Authorization: 'Bearer ' + token } });
         const j = await res.json();
         const m = j.events.find((e) => e.type === 'message' && e.data.message.side === 'agent');
         if (m) return m.data.message.text;
         seq = j.last_seq;
+        typing = j.typing && j.typing.agent ? 1 : 0;
       }
       return null;
     }, [req.id, req.token, start]);
