@@ -539,7 +539,8 @@ void dispatch(const Action& a) {
     platform::request_frame();
 }
 
-void publish_state() {
+// Publishes the test state; true when it changed (new data arrived or an action took effect).
+bool publish_state() {
     json rows = json::array();
     for (auto& r : g_model.rows) rows.push_back({{"id", r.id}, {"number", r.number}, {"status", r.status}, {"light", r.light}});
     json messages = json::array();
@@ -570,7 +571,9 @@ void publish_state() {
     if (text != last) {
         last = text;
         platform::publish_test_state("dpDesk", text);
+        return true;
     }
+    return false;
 }
 
 std::string page_title() {
@@ -598,14 +601,19 @@ bool frame(const ui::FrameInfo& f) {
             dispatch(Login{g_view.text["login-user"], g_view.text["login-password"]});
         if (e.id == "message") dispatch(SendMessage{e.value});
     }
-    for (auto& a : draw(g_model, g_view, f)) dispatch(a);
-    publish_state();
+    const auto actions = draw(g_model, g_view, f);
+    for (auto& a : actions) dispatch(a);
+    // Cards size themselves from the previous frame's content: after new data or an action,
+    // draw a few more frames so nothing stays clipped (an idle page draws none).
+    static int settle = 0;
+    if (publish_state() || !actions.empty()) settle = 3;
     static std::string shown_title;
     if (std::string t = page_title(); t != shown_title) {
         shown_title = t;
         platform::set_title(t);
     }
-    bool more = false;
+    bool more = settle > 0;
+    if (settle > 0) --settle;
     if (g_ready_frames < 0 && g_model.session == Load::ready) g_ready_frames = 0;
     if (g_ready_frames >= 0 && g_ready_frames < 3) {
         if (++g_ready_frames == 2) {
