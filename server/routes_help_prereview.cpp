@@ -135,6 +135,11 @@ void desk_review(App& app, const httplib::Request& req, httplib::Response& res) 
                 throw HttpError(409, "lifecycle.not_assigned", "该请求由其他帮办人员办理，您不能审核材料");
             if (r->state.status == HelpStatus::submitted)
                 throw HttpError(409, "lifecycle.state", "请先认领这个申请，再审核材料");
+            // The material first (a decided one says so whatever the request's state), then the request.
+            const auto state = material_state(w, id, material_id);
+            if (state == MaterialState::missing) throw HttpError(409, "material_state", "这项材料还没有上传");
+            if (state != MaterialState::submitted)
+                throw HttpError(409, "material_state", "这项材料已经审核过了，等居民重新上传后再审核");
             int64_t seq = 0;
             if (r->state.status == HelpStatus::assigned) {
                 HelpAction start;
@@ -145,10 +150,6 @@ void desk_review(App& app, const httplib::Request& req, httplib::Response& res) 
             if (r->state.status != HelpStatus::in_progress)
                 throw HttpError(409, "lifecycle.state",
                                 std::string("该请求当前为“") + label_zh(r->state.status) + "”，不能审核材料");
-            const auto state = material_state(w, id, material_id);
-            if (state == MaterialState::missing) throw HttpError(409, "material_state", "这项材料还没有上传");
-            if (state != MaterialState::submitted)
-                throw HttpError(409, "material_state", "这项材料已经审核过了，等居民重新上传后再审核");
             Stmt u(w, "UPDATE help_materials SET state = ?, reason = ?, updated_at = ? WHERE request_id = ? AND material_id = ?");
             u.bind(1, decision).bind(2, reason).bind(3, now).bind(4, id).bind(5, material_id);
             u.step();
