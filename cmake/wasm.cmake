@@ -51,6 +51,16 @@ target_link_options(resident PRIVATE ${DP_WASM_LINK}
 set_target_properties(resident PROPERTIES SUFFIX ".js"
   LINK_DEPENDS ${CMAKE_SOURCE_DIR}/wasm/platform_web.js)
 
+# The agent console (/desk): the same platform layer and common UI pieces, its own app files.
+file(GLOB DP_DESK_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/wasm/desk/*.cpp)
+add_executable(desk ${DP_DESK_SOURCES})
+target_link_libraries(desk PRIVATE doorplate_ui dp_warnings)
+target_compile_options(desk PRIVATE $<$<CONFIG:Release>:-Oz -flto>)
+target_link_options(desk PRIVATE ${DP_WASM_LINK}
+  "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free','_dp_frame','_dp_on_fetch','_dp_on_image','_dp_on_share','_dp_on_event','_dp_on_text','_dp_on_touch','_dp_on_pinch','_dp_on_file','_dp_on_timer','_dp_on_wheel']")
+set_target_properties(desk PROPERTIES SUFFIX ".js"
+  LINK_DEPENDS ${CMAKE_SOURCE_DIR}/wasm/platform_web.js)
+
 # Core tests under node: one self-contained .js (no fetch of a .wasm file).
 target_link_options(core_tests PRIVATE -sSINGLE_FILE=1 -sENVIRONMENT=node -sALLOW_MEMORY_GROWTH=1
   -sEXIT_RUNTIME=1 -sNODERAWFS=1 -sTOTAL_STACK=1048576)

@@ -24,9 +24,10 @@ hashed() {  # SRC
 
 # Files served under their own names.
 for f in www/*; do
-  case "$(basename "$f")" in index.html|sw.js|app.css|app-shell.js) ;; *) cp -u "$f" "$out/" ;; esac
+  case "$(basename "$f")" in index.html|desk.html|sw.js|app.css|app-shell.js) ;; *) cp -u "$f" "$out/" ;; esac
 done
 rm -f "$out/app.css" "$out/app-shell.js" "$out/resident.js" "$out/resident.wasm" "$out"/resident.wasm.{br,gz}
+rm -f "$out/desk.js" "$out/desk.wasm" "$out"/desk.wasm.{br,gz}
 
 css=$(hashed www/app.css)
 shell=$(hashed www/app-shell.js)
@@ -40,6 +41,17 @@ sed -e "s#href=\"/app.css\"#href=\"$css\"#" \
     www/index.html > "$out/index.html.tmp"
 grep -q "data-wasm=\"$wasmfile\"" "$out/index.html.tmp" || { echo "assemble-www: index.html has no data-app-state to annotate" >&2; exit 1; }
 mv "$out/index.html.tmp" "$out/index.html"
+
+# The agent console's shell (/desk): the same styles and shell script, its own app.
+desk_js=$(hashed "$wasm/bin/desk.js")
+desk_wasm=$(hashed "$wasm/bin/desk.wasm")
+sed -e "s#href=\"/app.css\"#href=\"$css\"#" \
+    -e "s#src=\"/app-shell.js\"#src=\"$shell\"#" \
+    -e "s#data-app-state=\"loading\"#data-app-state=\"loading\" data-js=\"$desk_js\" data-wasm=\"$desk_wasm\"#" \
+    -e "s#<link rel=\"icon\"#<link rel=\"preload\" href=\"$desk_js\" as=\"script\">\n<link rel=\"icon\"#" \
+    www/desk.html > "$out/desk.html.tmp"
+grep -q "data-wasm=\"$desk_wasm\"" "$out/desk.html.tmp" || { echo "assemble-www: desk.html has no data-app-state to annotate" >&2; exit 1; }
+mv "$out/desk.html.tmp" "$out/desk.html"
 
 # Sample and step pictures named by the guides (checked to exist by doorplate-catalogue).
 mkdir -p "$out/assets"

@@ -1,5 +1,6 @@
 // Static web files (the app shell, wasm, scripts) from the web root, the doorplate page
-// /d/<code>, the demo index page / (sample doorplates with their QR codes), and /healthz.
+// /d/<code>, the agent console /desk, the demo index page / (sample doorplates with their QR
+// codes), and /healthz.
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -154,6 +155,12 @@ void register_static_routes(httplib::Server& server, App& app) {
     server.Get(R"(/d/([^/]+)(/.*)?)", [&app](const httplib::Request& req, httplib::Response& res) {
         auto file = resolve_in_root(app.config.www_dir, "index.html");
         if (file.empty()) throw HttpError(500, "missing_web_root", "web root has no index.html: run make build");
+        serve_file(file, req, res);
+    });
+    // The agent console's shell for /desk and every page under it (the app reads its route from the URL).
+    server.Get(R"(/desk(/.*)?)", [&app](const httplib::Request& req, httplib::Response& res) {
+        auto file = resolve_in_root(app.config.www_dir, "desk.html");
+        if (file.empty()) throw HttpError(500, "missing_web_root", "web root has no desk.html: run make build");
         serve_file(file, req, res);
     });
     server.Get(R"(/(.+))", [&app](const httplib::Request& req, httplib::Response& res) {

@@ -25,6 +25,11 @@ void set_touch_handler(std::function<void(TouchPhase phase, float css_x, float c
 // ended at its position) and no finger drives the pointer until all are lifted.
 void set_pinch_handler(std::function<void(TouchPhase phase, float css_cx, float css_cy, float css_distance)> handler);
 
+// ---- mouse wheel / touchpad on the canvas, in steps (one notch ≈ 1; positive = away from the
+// user, i.e. scroll up). Emscripten 3.1.6's GLFW quantizes wheel events badly and ImGui's GLFW
+// backend ignores them on the web, so they come through here. ----
+void set_wheel_handler(std::function<void(float steps_x, float steps_y)> handler);
+
 // ---- the page ----
 void set_app_state(const std::string& state, const std::string& reason = "");  // loading | ready | error
 void set_loading_progress(float fraction, const std::string& label);
@@ -77,7 +82,9 @@ struct TextFieldSpec {
     float font_css = 17;
     std::string placeholder;
     std::string value;        // the model's value; applied unless the user is composing
-    std::string input_mode;   // "search", "text", "tel", "numeric" (inputmode / enterkeyhint)
+    std::string input_mode;   // "search", "text", "tel", "numeric" (inputmode / enterkeyhint); "password" hides it
+    bool multiline = false;   // a <textarea> (Shift+Enter adds a line)
+    bool enter_submits = true;  // multiline: Enter submits (chat) or adds a line (pasted CSV)
 };
 // Place each field every frame it is visible; fields not placed in a frame are hidden by
 // end_text_fields(), which the runtime calls after each frame.
@@ -85,6 +92,9 @@ void place_text_field(const TextFieldSpec& spec);
 void end_text_fields();
 std::vector<TextFieldEvent> take_text_field_events();
 void blur_text_fields();
+// Sets a field's text even while it has focus (e.g. empties the message box after sending).
+void set_text_field_value(const std::string& id, const std::string& value);
+void focus_text_field(const std::string& id);
 
 // ---- tap targets of the last frame, for browser tests and diagnostics ----
 // JSON array of {"id","x","y","w","h"} in CSS pixels, exposed as window.Module.dpHitboxes.
@@ -95,6 +105,28 @@ void publish_test_state(const std::string& key, const std::string& json);
 // ---- network ----
 using FetchDone = std::function<void(int status, const std::string& body)>;  // status 0 = network error
 void fetch_text(const std::string& url, FetchDone done);
+// Any method, with a body and headers; the session cookie goes along (same origin). With
+// timeout_ms the request is aborted after that long (status 0). Returns an id for cancel_fetch.
+struct FetchRequest {
+    std::string method = "GET";
+    std::string url;
+    std::string body;
+    std::string content_type;  // e.g. "application/json" when there is a body
+    std::vector<std::pair<std::string, std::string>> headers;  // e.g. Idempotency-Key
+    int timeout_ms = 0;
+};
+int fetch(const FetchRequest& request, FetchDone done);
+// Aborts a request (a long poll no longer wanted); its callback is never called.
+void cancel_fetch(int id);
+// Unix time in seconds from the browser's clock (the core has no clock of its own).
+int64_t unix_time();
+// Runs `done` once after `ms` milliseconds (a retry after a network error, a polling fallback).
+void after(int ms, std::function<void()> done);
+
+// ---- files the user chooses (the browser's file dialog; must follow a click or key) ----
+// `done` gets the file's name and bytes; it is not called when the dialog is cancelled.
+using FileChosen = std::function<void(const std::string& name, const std::string& bytes)>;
+void choose_file(const std::string& accept, FileChosen done);
 
 // ---- sharing: the system share sheet (phones), else the link is copied to the clipboard ----
 enum class ShareResult { shared, copied, failed };

@@ -25,10 +25,19 @@ void dp_js_open_url(const char* url);
 void dp_js_open_app_or_web(const char* app, const char* app_ios, const char* web);
 void dp_js_publish_test_state(const char* key, const char* json);
 void dp_js_fetch_text(int id, const char* url);
+void dp_js_fetch(int id, const char* method, const char* url, const char* body, int body_length, const char* headers_json,
+                 int timeout_ms);
+void dp_js_cancel_fetch(int id);
+double dp_js_unix_time();
+void dp_js_choose_file(int id, const char* accept);
+void dp_js_after(int id, int ms);
+void dp_js_install_wheel();
+void dp_js_set_text_field_value(const char* id, const char* value);
+void dp_js_focus_text_field(const char* id);
 void dp_js_load_image(int id, const char* url, int max_width);
 void dp_js_share(int id, const char* title, const char* url);
 void dp_js_place_text_field(const char* id, float x, float y, float w, float h, float font, const char* placeholder,
-                            const char* value, const char* mode);
+                            const char* value, const char* mode, int flags);
 void dp_js_end_text_fields();
 char* dp_js_location_search();
 void dp_js_push_url(const char* url, int replace);
@@ -52,6 +61,7 @@ std::map<int, FetchDone> g_fetches;
 std::vector<TextFieldEvent> g_text_events;
 std::function<void(TouchPhase, float, float)> g_touch;
 std::function<void(TouchPhase, float, float, float)> g_pinch;
+std::function<void(float, float)> g_wheel;
 int g_next_fetch = 1;
 
 std::string take_string(char* p) {
@@ -69,6 +79,10 @@ void run_frames(std::function<bool()> frame) {
 void request_frame() { dp_js_request_frame(); }
 void set_touch_handler(std::function<void(TouchPhase, float, float)> handler) { g_touch = std::move(handler); }
 void set_pinch_handler(std::function<void(TouchPhase, float, float, float)> handler) { g_pinch = std::move(handler); }
+void set_wheel_handler(std::function<void(float, float)> handler) {
+    g_wheel = std::move(handler);
+    dp_js_install_wheel();
+}
 uint64_t frames_drawn() { return static_cast<uint64_t>(dp_js_frames_drawn()); }
 
 void set_app_state(const std::string& state, const std::string& reason) {
@@ -109,10 +123,14 @@ void stop_speaking() { dp_js_stop_speaking(); }
 
 void place_text_field(const TextFieldSpec& f) {
     dp_js_place_text_field(f.id.c_str(), f.x, f.y, f.width, f.height, f.font_css, f.placeholder.c_str(),
-                           f.value.c_str(), f.input_mode.c_str());
+                           f.value.c_str(), f.input_mode.c_str(), (f.multiline ? 1 : 0) | (f.enter_submits ? 2 : 0));
 }
 void end_text_fields() { dp_js_end_text_fields(); }
 void blur_text_fields() { dp_js_blur_text_fields(); }
+void set_text_field_value(const std::string& id, const std::string& value) {
+    dp_js_set_text_field_value(id.c_str(), value.c_str());
+}
+void focus_text_field(const std::string& id) { dp_js_focus_text_field(id.c_str()); }
 void publish_hitboxes(const std::string& json) { dp_js_publish_hitboxes(json.c_str()); }
 std::vector<TextFieldEvent> take_text_field_events() {
     std::vector<TextFieldEvent> out;
@@ -149,6 +167,53 @@ void fetch_text(const std::string& url, FetchDone done) {
     int id = g_next_fetch++;
     g_fetches[id] = std::move(done);
     dp_js_fetch_text(id, url.c_str());
+}
+
+// JSON string literal of s (for the headers passed to JavaScript).
+static std::string json_string(const std::string& s) {
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"' || c == '\\') out += '\\';
+        if (static_cast<unsigned char>(c) < 0x20) continue;
+        out += c;
+    }
+    return out + "\"";
+}
+
+int fetch(const FetchRequest& r, FetchDone done) {
+    int id = g_next_fetch++;
+    g_fetches[id] = std::move(done);
+    std::string headers = "{";
+    auto add = [&](const std::string& k, const std::string& v) {
+        if (headers.size() > 1) headers += ',';
+        headers += json_string(k) + ":" + json_string(v);
+    };
+    if (!r.content_type.empty()) add("Content-Type", r.content_type);
+    for (auto& [k, v] : r.headers) add(k, v);
+    headers += "}";
+    dp_js_fetch(id, r.method.c_str(), r.url.c_str(), r.body.data(), static_cast<int>(r.body.size()), headers.c_str(),
+                r.timeout_ms);
+    return id;
+}
+
+void cancel_fetch(int id) {
+    if (g_fetches.erase(id)) dp_js_cancel_fetch(id);
+}
+
+int64_t unix_time() { return static_cast<int64_t>(dp_js_unix_time()); }
+
+std::map<int, std::function<void()>> g_timers;
+void after(int ms, std::function<void()> done) {
+    int id = g_next_fetch++;
+    g_timers[id] = std::move(done);
+    dp_js_after(id, ms);
+}
+
+std::map<int, FileChosen> g_files;
+void choose_file(const std::string& accept, FileChosen done) {
+    int id = g_next_fetch++;
+    g_files[id] = std::move(done);
+    dp_js_choose_file(id, accept.c_str());
 }
 
 FontMetrics font_metrics(float size_px) {
@@ -189,6 +254,18 @@ EMSCRIPTEN_KEEPALIVE void dp_on_share(int id, int result) {
     if (auto done = platform::take_callback(platform::g_shares, id)) done(static_cast<platform::ShareResult>(result));
 }
 EMSCRIPTEN_KEEPALIVE void dp_on_event(int) { platform::request_frame(); }
+EMSCRIPTEN_KEEPALIVE void dp_on_wheel(float x, float y) {
+    if (platform::g_wheel) platform::g_wheel(x, y);
+    platform::request_frame();
+}
+EMSCRIPTEN_KEEPALIVE void dp_on_timer(int id) {
+    if (auto done = platform::take_callback(platform::g_timers, id)) done();
+    platform::request_frame();
+}
+EMSCRIPTEN_KEEPALIVE void dp_on_file(int id, const char* name, const char* bytes, int length) {
+    if (auto done = platform::take_callback(platform::g_files, id)) done(name, std::string(bytes, static_cast<size_t>(length)));
+    platform::request_frame();
+}
 EMSCRIPTEN_KEEPALIVE void dp_on_touch(int phase, float x, float y) {
     if (platform::g_touch) platform::g_touch(static_cast<platform::TouchPhase>(phase), x, y);
     platform::request_frame();

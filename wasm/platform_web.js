@@ -83,6 +83,18 @@ mergeInto(LibraryManager.library, {
     window.addEventListener('touchcancel', end, { capture: true, passive: false });
   },
 
+  // Wheel and touchpad scrolling on the canvas, as steps (100 px, 3 lines or 1/80 page each).
+  dp_js_install_wheel: function () {
+    var canvas = Module['canvas'];
+    if (!canvas || canvas.dpWheel) return;
+    canvas.dpWheel = true;
+    canvas.addEventListener('wheel', function (e) {
+      var k = e.deltaMode === 1 ? 1 / 3 : e.deltaMode === 2 ? 80 : 1 / 100;
+      e.preventDefault();
+      Module['_dp_on_wheel'](-e.deltaX * k, -e.deltaY * k);
+    }, { passive: false });
+  },
+
   dp_js_set_app_state: function (state, reason) {
     var root = document.documentElement;
     root.dataset.appState = UTF8ToString(state);
@@ -271,8 +283,10 @@ mergeInto(LibraryManager.library, {
   // outside an IME composition and when a composition ends (so 身份证 arrives once, whole).
   $dpFields: { map: {}, placed: {} },
   dp_js_place_text_field__deps: ['$dpFields'],
-  dp_js_place_text_field: function (idp, x, y, w, h, font, placeholder, value, mode) {
+  dp_js_place_text_field: function (idp, x, y, w, h, font, placeholder, value, mode, flags) {
     var id = UTF8ToString(idp), el = dpFields.map[id];
+    var multiline = (flags & 1) !== 0;
+    if (el && (el.tagName === 'TEXTAREA') !== multiline) { el.remove(); delete dpFields.map[id]; el = null; }
     var send = function (submitted) {
       var v = el.value, n1 = lengthBytesUTF8(id) + 1, n2 = lengthBytesUTF8(v) + 1;
       var p1 = _malloc(n1), p2 = _malloc(n2);
@@ -281,7 +295,7 @@ mergeInto(LibraryManager.library, {
       _free(p1); _free(p2);
     };
     if (!el) {
-      el = document.createElement('input');
+      el = document.createElement(multiline ? 'textarea' : 'input');
       el.className = 'dp-field';
       el.id = 'field-' + id;
       el.autocomplete = 'off';
@@ -290,15 +304,21 @@ mergeInto(LibraryManager.library, {
       el.addEventListener('compositionstart', function () { el.composing = true; });
       el.addEventListener('compositionend', function () { el.composing = false; send(false); });
       el.addEventListener('input', function (e) { if (!el.composing && !e.isComposing) send(false); });
-      el.addEventListener('keydown', function (e) {
-        if (e.key === 'Enter' && !el.composing && !e.isComposing) { e.preventDefault(); send(true); }
-      });
+      // Called by the app shell's capture listener (www/app-shell.js), which keeps keys typed
+      // here from GLFW and thereby from listeners on the field itself.
+      el.dpKeydown = function (e) {
+        if (e.key === 'Enter' && !el.composing && !e.isComposing && !(el.tagName === 'TEXTAREA' && (e.shiftKey || !el.enterSubmits))) {
+          e.preventDefault(); send(true);
+        }
+      };
       document.body.appendChild(el);
       dpFields.map[id] = el;
     }
     var m = UTF8ToString(mode) || 'text';
-    el.type = m === 'search' ? 'search' : 'text';
-    el.setAttribute('inputmode', m === 'search' ? 'search' : m);
+    el.enterSubmits = (flags & 2) !== 0;
+    if (!multiline) el.type = m === 'search' ? 'search' : m === 'password' ? 'password' : 'text';
+    if (m === 'password') el.autocomplete = 'current-password';
+    el.setAttribute('inputmode', m === 'search' ? 'search' : m === 'password' ? 'text' : m);
     el.setAttribute('enterkeyhint', m === 'search' ? 'search' : 'done');
     el.setAttribute('aria-label', UTF8ToString(placeholder));
     el.placeholder = UTF8ToString(placeholder);
@@ -325,7 +345,18 @@ mergeInto(LibraryManager.library, {
     if (document.activeElement && document.activeElement.classList.contains('dp-field')) document.activeElement.blur();
   },
 
-  dp_js_publish_hitboxes: function (json) {
+  dp_js_set_text_field_value__deps: ['$dpFields'],
+  dp_js_set_text_field_value: function (idp, value) {
+    var el = dpFields.map[UTF8ToString(idp)];
+    if (el) el.value = UTF8ToString(value);
+  },
+  dp_js_focus_text_field__deps: ['$dpFields'],
+  dp_js_focus_text_field: function (idp) {
+    var el = dpFields.map[UTF8ToString(idp)];
+    if (el) el.focus();
+  },
+
+    dp_js_publish_hitboxes: function (json) {
     Module.dpHitboxes = JSON.parse(UTF8ToString(json));
   },
 
@@ -391,6 +422,70 @@ mergeInto(LibraryManager.library, {
         return r.arrayBuffer().then(function (b) { deliver(r.status, new Uint8Array(b)); });
       })
       .catch(function () { deliver(0, new Uint8Array(0)); });
+  },
+
+  // Any method with a body and headers (JSON text), cookies included (same origin); aborted
+  // after timeoutMs if set (status 0). Module.dpFetches holds what can be cancelled.
+  dp_js_fetch__deps: ['dp_js_request_frame'],
+  dp_js_fetch: function (id, method, url, body, bodyLength, headersJson, timeoutMs) {
+    var aborter = window.AbortController ? new AbortController() : null;
+    var live = Module.dpFetches || (Module.dpFetches = {});
+    live[id] = aborter;
+    var timer = timeoutMs > 0 && aborter ? setTimeout(function () { aborter.abort(); }, timeoutMs) : 0;
+    var m = UTF8ToString(method);
+    var init = { method: m, credentials: 'same-origin', headers: JSON.parse(UTF8ToString(headersJson) || '{}') };
+    if (bodyLength > 0) init.body = HEAPU8.slice(body, body + bodyLength);
+    if (aborter) init.signal = aborter.signal;
+    var deliver = function (status, bytes) {
+      if (timer) clearTimeout(timer);
+      var cancelled = !(id in live);
+      delete live[id];
+      if (cancelled) return;
+      var p = _malloc(bytes.length + 1);
+      HEAPU8.set(bytes, p);
+      HEAPU8[p + bytes.length] = 0;
+      Module['_dp_on_fetch'](id, status, p, bytes.length);
+      _free(p);
+      _dp_js_request_frame();
+    };
+    fetch(UTF8ToString(url), init)
+      .then(function (r) { return r.arrayBuffer().then(function (b) { deliver(r.status, new Uint8Array(b)); }); })
+      .catch(function () { deliver(0, new Uint8Array(0)); });
+  },
+  dp_js_cancel_fetch: function (id) {
+    var live = Module.dpFetches || {};
+    var a = live[id];
+    delete live[id];
+    if (a) a.abort();
+  },
+  dp_js_unix_time: function () { return Date.now() / 1000; },
+  dp_js_after: function (id, ms) {
+    setTimeout(function () { Module['_dp_on_timer'](id); }, ms);
+  },
+  // A hidden <input type=file>; the file's bytes go to C++ once read.
+  dp_js_choose_file__deps: ['dp_js_request_frame'],
+  dp_js_choose_file: function (id, accept) {
+    var el = document.createElement('input');
+    el.type = 'file';
+    el.accept = UTF8ToString(accept);
+    el.style.display = 'none';
+    el.id = 'dp-file-chooser';
+    el.addEventListener('change', function () {
+      var f = el.files && el.files[0];
+      el.remove();
+      if (!f) return;
+      f.arrayBuffer().then(function (b) {
+        var bytes = new Uint8Array(b), n = lengthBytesUTF8(f.name) + 1;
+        var pn = _malloc(n), pb = _malloc(bytes.length + 1);
+        stringToUTF8(f.name, pn, n);
+        HEAPU8.set(bytes, pb);
+        Module['_dp_on_file'](id, pn, pb, bytes.length);
+        _free(pn); _free(pb);
+        _dp_js_request_frame();
+      });
+    });
+    document.body.appendChild(el);
+    el.click();
   },
 
   // Glyphs are drawn with the browser's own fonts into a scratch canvas; the alpha channel

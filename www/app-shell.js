@@ -63,7 +63,12 @@
   ['keydown', 'keypress', 'keyup'].forEach(function (type) {
     window.addEventListener(type, function (e) {
       var t = e.target;
-      if (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA')) e.stopImmediatePropagation();
+      if (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA')) {
+        // Stopping here also keeps the event from the field's own listeners: the platform layer
+        // hands the field its key handling as dpKeydown (Enter submits) and it runs now.
+        if (type === 'keydown' && typeof t.dpKeydown === 'function') t.dpKeydown(e);
+        e.stopImmediatePropagation();
+      }
     }, true);
   });
 
@@ -103,7 +108,8 @@
 
   // Offline: once the app is up, a service worker keeps the shell and the guides (sw.js).
   // Browsers allow it on https and on localhost only.
-  if ('serviceWorker' in navigator && window.isSecureContext) {
+  // The console (/desk) is online only and its answers are personal: no service worker there.
+  if ('serviceWorker' in navigator && window.isSecureContext && app === 'resident') {
     // Registered after the first view is drawn, so its downloads never slow that view down.
     var registerWorker = function () {
       navigator.serviceWorker.register('/sw.js')

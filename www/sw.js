@@ -100,6 +100,8 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(caches.match(req, { cacheName: SHELL_CACHE }).then((hit) => hit || fetch(req)));
     return;
   }
+  // Staff and personal answers (the console, sessions, uploads, help requests) are never stored.
+  if (/^\/api\/v1\/(desk|auth|admin|uploads|requests|help)(\/|$)/.test(url.pathname)) return;
   if (url.pathname.startsWith('/api/v1/')) {
     event.respondWith(networkFirst(req, DATA_CACHE).then((res) => {
       return res;

@@ -54,6 +54,13 @@ export async function phoneContext(browser, extra = {}) {
   });
 }
 
+// A desktop browser (the agent console): 1366×860 CSS px at devicePixelRatio 1, a mouse.
+export async function desktopContext(browser, extra = {}) {
+  return browser.newContext({
+    viewport: { width: 1366, height: 860 }, deviceScaleFactor: 1, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...extra,
+  });
+}
+
 // Waits until <html data-app-state> leaves "loading"; returns {state, error}.
 export async function waitForAppState(page, timeoutMs = 30000) {
   await page.waitForFunction(() => {
@@ -84,6 +91,11 @@ export async function hitbox(page, id, timeout = 10000) {
 export async function tap(page, id) {
   const b = await hitbox(page, id);
   await page.touchscreen.tap(b.x + b.w / 2, b.y + b.h / 2);
+}
+// A mouse click in the middle of a tap target (desktop pages).
+export async function click(page, id) {
+  const b = await hitbox(page, id);
+  await page.mouse.click(b.x + b.w / 2, b.y + b.h / 2);
 }
 export async function waitForPath(page, re, timeout = 10000) {
   await page.waitForFunction((src) => new RegExp(src).test(location.pathname + location.search), re.source, { timeout });

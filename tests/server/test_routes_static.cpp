@@ -1,6 +1,8 @@
 // Integration tests of static serving, the doorplate page, health and item listing.
 #include <doctest/doctest.h>
 
+#include <fstream>
+
 #include <nlohmann/json.hpp>
 
 #include "poster_tools.hpp"
@@ -23,6 +25,25 @@ TEST_CASE("the doorplate page is the app shell served as HTML") {
     CHECK(res->status == 200);
     CHECK(res->get_header_value("Content-Type") == "text/html; charset=utf-8");
     CHECK(res->body.find("shell") != std::string::npos);
+}
+
+TEST_CASE("the agent console /desk and its pages are the console's shell, not the resident's") {
+    testing::ServerProcess server;
+    std::ofstream(server.www() / "desk.html") << "<!doctype html><title>desk shell</title>";
+    auto c = server.client();
+    for (const char* p : {"/desk", "/desk/", "/desk/requests/17", "/desk/batch"}) {
+        auto res = c.Get(p);
+        REQUIRE(res);
+        CHECK_MESSAGE(res->status == 200, p);
+        CHECK(res->get_header_value("Content-Type") == "text/html; charset=utf-8");
+        CHECK(res->get_header_value("Cache-Control") == "no-cache");
+        CHECK(res->body.find("desk shell") != std::string::npos);
+        // No inline script is needed: the CSP stays strict.
+        CHECK(res->get_header_value("Content-Security-Policy").find("unsafe-inline") == std::string::npos);
+    }
+    auto other = c.Get("/desktop");
+    REQUIRE(other);
+    CHECK(other->status == 404);
 }
 
 TEST_CASE("wasm and scripts are served with their MIME types") {

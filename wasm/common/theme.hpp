@@ -22,5 +22,7 @@ ImU32 border();  // card borders
 
 // Applies the theme to a fresh ImGuiStyle scaled by `scale` (devicePixelRatio × user zoom).
 void apply(ImGuiStyle& style, float scale);
+// The agent console's desktop look: the same palette, denser spacing, blue as the action colour.
+void apply_desk(ImGuiStyle& style, float scale);
 
 }  // namespace ui::theme

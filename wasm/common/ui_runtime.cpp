@@ -8,6 +8,7 @@
 #include <imgui_impl_opengl3.h>
 #include <imgui_internal.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -18,12 +19,12 @@
 namespace ui {
 namespace {
 
-constexpr float kBaseFontCss = 17.0f;  // body text, CSS px (≥ 16 for the public)
 constexpr int kSettleFrames = 4;       // frames drawn after input so ImGui can settle
 
 struct Runtime {
     GLFWwindow* window = nullptr;
     std::function<bool(const FrameInfo&)> draw;
+    Options options;
     float dpr = 0;
     float zoom = 1;
     bool elder = false;
@@ -61,8 +62,11 @@ bool sync_canvas_size() {
         g.dpr = dpr;
         g.style_dirty = false;
         theme::set_high_contrast(g.elder);
-        theme::apply(ImGui::GetStyle(), dpr * g.zoom);
-        ImGui::GetStyle().FontSizeBase = kBaseFontCss;
+        if (g.options.desk)
+            theme::apply_desk(ImGui::GetStyle(), dpr * g.zoom);
+        else
+            theme::apply(ImGui::GetStyle(), dpr * g.zoom);
+        ImGui::GetStyle().FontSizeBase = g.options.base_font_css;
         changed = true;
     }
     return changed;
@@ -111,8 +115,12 @@ bool frame() {
 }  // namespace
 
 void register_hit(const std::string& id, float x0, float y0, float x1, float y1) {
-    const ImVec2 clip_min = ImGui::GetWindowPos();
-    const ImVec2 clip_max(clip_min.x + ImGui::GetWindowWidth(), clip_min.y + ImGui::GetWindowHeight());
+    ImVec2 clip_min = ImGui::GetWindowPos();
+    ImVec2 clip_max(clip_min.x + ImGui::GetWindowWidth(), clip_min.y + ImGui::GetWindowHeight());
+    // A child window is also clipped by its parents (a card scrolled out of its panel).
+    const ImRect& clip = ImGui::GetCurrentWindow()->ClipRect;
+    clip_min.y = std::max(clip_min.y, clip.Min.y);
+    clip_max.y = std::min(clip_max.y, clip.Max.y);
     if (y1 < clip_min.y || y0 > clip_max.y) return;  // scrolled out of view
     char buf[96];
     std::snprintf(buf, sizeof buf, "\",\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f}", to_css(x0), to_css(y0),
@@ -133,8 +141,9 @@ void set_elder_mode(bool on) {
 }
 bool elder_mode() { return g.elder; }
 
-void start(std::function<bool(const FrameInfo&)> draw) {
+void start(std::function<bool(const FrameInfo&)> draw, Options options) {
     g.draw = std::move(draw);
+    g.options = options;
     glfwInit();
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
@@ -152,7 +161,7 @@ void start(std::function<bool(const FrameInfo&)> draw) {
     io.LogFilename = nullptr;
     io.ConfigInputTextCursorBlink = false;  // a blinking cursor would need frames forever
     io.ConfigWindowsMoveFromTitleBarOnly = true;
-    add_browser_font(io.Fonts, kBaseFontCss);
+    add_browser_font(io.Fonts, options.base_font_css);
 
     ImGui_ImplGlfw_InitForOpenGL(g.window, true);
     ImGui_ImplOpenGL3_Init("#version 300 es");
@@ -176,6 +185,7 @@ void start(std::function<bool(const FrameInfo&)> draw) {
         g.pinch.cy = cy * g.dpr;
         g.pinch.distance = distance * g.dpr;
     });
+    platform::set_wheel_handler([](float x, float y) { ImGui::GetIO().AddMouseWheelEvent(x, y); });
     sync_canvas_size();
     platform::run_frames(frame);
 }

@@ -20,7 +20,12 @@ struct FrameInfo {
 // Creates the window and ImGui, then calls `draw` inside every frame (between NewFrame and
 // Render). `draw` returns true while it needs more frames (animations); otherwise frames stop
 // until input, a resize or platform::request_frame() wakes the app.
-void start(std::function<bool(const FrameInfo&)> draw);
+// The look: the public apps (phones, large touch targets) or the agent console (desktop density).
+struct Options {
+    float base_font_css = 17.0f;  // body text
+    bool desk = false;            // theme::apply_desk instead of theme::apply
+};
+void start(std::function<bool(const FrameInfo&)> draw, Options options = {});
 
 // Converts CSS pixels (times the user's zoom) to the physical pixels ImGui works in.
 float px(float css_pixels);
