@@ -37,6 +37,18 @@ target_link_options(resident PRIVATE ${DP_WASM_LINK}
 set_target_properties(resident PROPERTIES SUFFIX ".js"
   LINK_DEPENDS ${CMAKE_SOURCE_DIR}/wasm/platform_web.js)
 
+# The help app (找人帮我办, 我的申请): loaded only when a help page is opened, so the landing's
+# first view does not carry it. Its own pages plus the resident app's wording table.
+file(GLOB DP_RESIDENT_HELP_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/wasm/resident/help/*.cpp)
+add_executable(resident_help ${DP_RESIDENT_HELP_SOURCES} ${CMAKE_SOURCE_DIR}/wasm/resident/strings.cpp)
+target_include_directories(resident_help PRIVATE ${CMAKE_SOURCE_DIR}/wasm/resident)
+target_link_libraries(resident_help PRIVATE doorplate_ui dp_warnings)
+target_compile_options(resident_help PRIVATE $<$<CONFIG:Release>:-Oz -flto>)
+target_link_options(resident_help PRIVATE ${DP_WASM_LINK}
+  "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free','_dp_frame','_dp_on_fetch','_dp_on_image','_dp_on_share','_dp_on_event','_dp_on_text','_dp_on_touch','_dp_on_pinch','_dp_on_outbox','_dp_on_pick','_dp_on_signature','_dp_on_timer']")
+set_target_properties(resident_help PROPERTIES SUFFIX ".js"
+  LINK_DEPENDS ${CMAKE_SOURCE_DIR}/wasm/platform_web.js)
+
 # Core tests under node: one self-contained .js (no fetch of a .wasm file).
 target_link_options(core_tests PRIVATE -sSINGLE_FILE=1 -sENVIRONMENT=node -sALLOW_MEMORY_GROWTH=1
   -sEXIT_RUNTIME=1 -sNODERAWFS=1 -sTOTAL_STACK=1048576)

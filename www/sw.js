@@ -100,6 +100,9 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(caches.match(req, { cacheName: SHELL_CACHE }).then((hit) => hit || fetch(req)));
     return;
   }
+  // A resident's requests (personal data, live updates) and the help API's offers (slots) are
+  // never stored: they always come from the network.
+  if (url.pathname.startsWith('/api/v1/requests/') || url.pathname.startsWith('/api/v1/help/')) return;
   if (url.pathname.startsWith('/api/v1/')) {
     event.respondWith(networkFirst(req, DATA_CACHE).then((res) => {
       return res;
