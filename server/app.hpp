@@ -11,6 +11,7 @@
 #include "catalogue_store.hpp"
 #include "places_store.hpp"
 #include "auth_state.hpp"
+#include "help_hub.hpp"
 
 namespace dp {
 
@@ -25,6 +26,7 @@ struct App {
     Writer* writer = nullptr;              // the one group-commit writer (writer.hpp); all writes of requests
     RateLimiter* submit_limit = nullptr;   // per-client limit on submissions (rate_limit.hpp)
     AuthState auth{};  // login limits (accounts and access)
+    HelpHub help{};    // long-poll wake-ups and typing flags (帮办代办 live updates)
 };
 
 void register_static_routes(httplib::Server& server, App& app);
@@ -55,6 +57,11 @@ void register_auth_routes(httplib::Server& server, App& app);
 void register_desk_routes(httplib::Server& server, App& app);
 void register_admin_routes(httplib::Server& server, App& app);
 void register_upload_routes(httplib::Server& server, App& app);
+// 帮办代办: lifecycle actions, chat and live updates, pre-review, proxy, batch proxy, video (routes_help_*.cpp).
+void register_help_routes(httplib::Server& server, App& app);
+// With --demo and no help requests yet: a few demo requests in various states (demo_help.cpp).
+int seed_demo_help(App& app);
+void print_demo_help(App& app);
 
 // Creates the demo accounts if there are no users yet (see demo_accounts.cpp); returns how many.
 int seed_demo_accounts(Db& db);

@@ -27,6 +27,7 @@ struct ServerConfig {
     std::string assets_dir = "assets";
     std::string catalogue_path;  // built catalogue JSON; empty = <www>/data/catalogue.json
     bool demo = false;           // load the demo county into an empty database
+    bool demo_help = true;       // with demo: a few demo help requests in a database without requests
     std::string demo_dir = "build/native/demo";  // generated demo county (doorplate-gencounty)
     std::string log_level = "info";
     std::string public_base_url; // for links printed at start-up; empty = http://host:port

@@ -30,6 +30,7 @@ Usage: doorplate-server [options]
   --catalogue FILE   built guide catalogue (default <www>/data/catalogue.json)
   --demo             load the demo county into the database if it has no doorplates
   --demo-data DIR    the generated demo county (default build/native/demo)
+  --no-demo-help     with --demo: do not add the demo help requests (帮办代办) to a new database
   --public-url URL   base URL of links and poster QR codes, e.g. http://192.168.1.20:8080
                      (default http://HOST:PORT)
   --posters VILLAGE  write the village/community's QR posters (one PDF page per doorplate)
@@ -88,6 +89,7 @@ bool parse_args(int argc, char** argv, dp::ServerConfig& c, PosterJob& posters) 
         else if (a == "--size") posters.size = value("--size");
         else if (a == "--out") posters.out = value("--out");
         else if (a == "--demo") c.demo = true;
+        else if (a == "--no-demo-help") c.demo_help = false;
         else if (a == "--demo-data") c.demo_dir = value("--demo-data");
         else if (a == "--threads") c.threads = int_option("--threads", value("--threads"), 1, 1024);
         else if (a == "--max-batch") c.max_batch = int_option("--max-batch", value("--max-batch"), 1, 100000);
@@ -162,6 +164,9 @@ int main(int argc, char** argv) {
             }
         }
         app.catalogue.load(config.catalogue_path, config.assets_dir + "/guides");
+        if (config.demo && config.demo_help) dp::seed_demo_help(app);
+        // Parked long polls may hold at most half the worker threads (docs/api-help.md).
+        app.help.set_max_waiters(config.threads / 2);
         // The one writer (its own connection) and the submission limit; stopped after the last request.
         dp::Writer writer(config.db_path, {config.max_batch, config.max_db_mb * 1024 * 1024});
         dp::RateLimiter submit_limit(config.rate_limit, config.trust_proxy);
@@ -188,6 +193,7 @@ int main(int argc, char** argv) {
         dp::register_desk_routes(server, app);
         dp::register_admin_routes(server, app);
         dp::register_upload_routes(server, app);
+        dp::register_help_routes(server, app);
         dp::register_poster_routes(server, app);
         dp::register_static_routes(server, app);  // last: it ends with the catch-all file route
 
@@ -205,16 +211,18 @@ int main(int argc, char** argv) {
                                      ? "http://" + config.host + ":" + std::to_string(port)
                                      : config.public_base_url;
         std::atomic<bool> listen_returned{false};
-        std::thread signal_thread([&server, &listen_returned, stop_signals] {
+        std::thread signal_thread([&server, &app, &listen_returned, stop_signals] {
             int sig = 0;
             sigwait(&stop_signals, &sig);
             dp::log::info("stopping", {{"signal", sig}});
             // A signal that arrives before listen started would otherwise be lost (stop() does
             // nothing until the server runs): wait for it to run, then stop it.
             while (!server.is_running() && !listen_returned) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+            app.help.shutdown();  // answer parked long polls now, so the worker threads can finish
             server.stop();
         });
         if (config.demo) dp::print_demo_accounts();
+        if (config.demo && config.demo_help) dp::print_demo_help(app);
         std::printf("Doorplate is serving on http://%s:%d/  (Ctrl-C stops it)\n", config.host.c_str(), port);
         print_samples(app, base);
         std::fflush(stdout);

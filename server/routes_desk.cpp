@@ -6,6 +6,7 @@
 #include "access.hpp"
 #include "app.hpp"
 #include "auth.hpp"
+#include "help_store.hpp"
 #include "http_util.hpp"
 #include "log.hpp"
 #include "mask.hpp"
@@ -33,15 +34,17 @@ nlohmann::json masked_request_json(const RequestRow& r) {
 
 // The filters of the list and the export, validated, as SQL on alias r.
 struct DeskFilter {
-    std::string status, area, kind;
+    std::string status, area, kind, light, mine;  // mine: the caller's user id when mine=1
     std::string sql(bool with_status) const {
         std::string s;
+        if (!mine.empty()) s += " AND r.agent_id = ?";
         if (with_status && !status.empty()) s += " AND r.status = ?";
         if (!area.empty()) s += " AND (r.area_id = ? OR r.town_id = ?)";
         if (!kind.empty()) s += " AND r.kind = ?";
         return s;
     }
     void bind(Stmt& q, int& i, bool with_status) const {
+        if (!mine.empty()) q.bind(i++, mine);
         if (with_status && !status.empty()) q.bind(i++, status);
         if (!area.empty()) {
             q.bind(i++, area);
@@ -49,11 +52,19 @@ struct DeskFilter {
         }
         if (!kind.empty()) q.bind(i++, kind);
     }
-    nlohmann::json json() const { return {{"status", status}, {"area", area}, {"kind", kind}}; }
+    nlohmann::json json() const {
+        return {{"status", status}, {"area", area}, {"kind", kind}, {"light", light}, {"mine", !mine.empty()}};
+    }
 };
 
-DeskFilter read_filter(const httplib::Request& req) {
+DeskFilter read_filter(const httplib::Request& req, const User& user) {
     DeskFilter f;
+    f.light = req.get_param_value("light");
+    if (!f.light.empty() && f.light != "green" && f.light != "yellow" && f.light != "red")
+        throw HttpError(400, "bad_parameter", "参数 light 只能是 green、yellow 或 red");
+    const std::string mine = req.get_param_value("mine");
+    if (!mine.empty() && mine != "0" && mine != "1") throw HttpError(400, "bad_parameter", "参数 mine 只能是 0 或 1");
+    if (mine == "1") f.mine = std::to_string(user.id);
     f.status = req.get_param_value("status");
     f.area = req.get_param_value("area");
     f.kind = req.get_param_value("kind");
@@ -73,26 +84,67 @@ void bind_scope(Stmt& q, int& i, const RequestScope& scope) {
     for (const auto& p : scope.params()) q.bind(i++, p);
 }
 
+// The row of the list: masked, with the lifecycle's light and the unread count.
+nlohmann::json list_row(App& app, const RequestRow& r, const HelpRequest& state, int64_t now) {
+    nlohmann::json row = masked_request_json(r);
+    const HelpClock clock = help_clock(state, now);
+    row["item_name"] = app.catalogue.catalogue().name_of(r.item_id);
+    row["agent_id"] = state.agent_id;
+    row["status_label"] = label_zh(state.status);
+    row["clock"] = clock;
+    row["light"] = to_string(clock.light);
+    auto l = app.db.lock();
+    Stmt u(app.db,
+           "SELECT COUNT(*) FROM help_messages WHERE request_id = ? AND side = 'resident' AND id > "
+           "COALESCE((SELECT message_id FROM help_reads WHERE request_id = ? AND side = 'agent'), 0)");
+    u.bind(1, r.id).bind(2, r.id);
+    u.step();
+    row["unread"] = u.int64(0);
+    return row;
+}
+
 void list_requests(App& app, const httplib::Request& req, httplib::Response& res) {
     const User user = require_user(req, app, {Role::agent, Role::supervisor});
-    const DeskFilter f = read_filter(req);
+    const DeskFilter f = read_filter(req, user);
     const int limit = int_param(req, "limit", 50, 1, 200);
     const int offset = int_param(req, "offset", 0, 0, 100000000);
     const RequestScope scope = scope_of(user);
+    const int64_t now = unix_now();
     nlohmann::json list = nlohmann::json::array();
     nlohmann::json counts = nlohmann::json::object();
     int64_t total = 0;
     {
         auto l = app.db.lock();
         const std::string where = " WHERE 1=1" + scope.sql();
-        Stmt q(app.db, (std::string(kRequestColumns) + where + f.sql(true) +
-                        " ORDER BY r.created_at DESC, r.id DESC LIMIT ? OFFSET ?").c_str());
+        // With a light filter the lights are computed here (they depend on the clock): open
+        // requests only, filtered, then paged.
+        const std::string light_sql =
+            f.light.empty() ? "" : " AND r.status IN ('submitted','assigned','in_progress','needs_supplement')";
+        const std::string page = f.light.empty() ? " LIMIT ? OFFSET ?" : " LIMIT 5000";
+        Stmt q(app.db, (std::string(kRequestColumns) + where + f.sql(true) + light_sql +
+                        " ORDER BY r.created_at DESC, r.id DESC" + page).c_str());
         int i = 1;
         bind_scope(q, i, scope);
         f.bind(q, i, true);
-        q.bind(i, limit);
-        q.bind(i + 1, offset);
-        while (q.step()) list.push_back(masked_request_json(request_from_row(q)));
+        if (f.light.empty()) {
+            q.bind(i, limit);
+            q.bind(i + 1, offset);
+        }
+        std::vector<RequestRow> rows;
+        while (q.step()) rows.push_back(request_from_row(q));
+        int64_t matched = 0;
+        for (const auto& r : rows) {
+            Stmt s(app.db, "SELECT agent_id, lifecycle FROM requests WHERE id = ?");
+            s.bind(1, r.id);
+            s.step();
+            const HelpRequest state = state_from_columns(r.id, r.kind, r.status, r.created_at, r.updated_at, s.text(0), s.text(1));
+            if (!f.light.empty()) {
+                if (to_string(help_clock(state, now).light) != f.light) continue;
+                ++matched;
+                if (matched <= offset || matched > offset + limit) continue;
+            }
+            list.push_back(list_row(app, r, state, now));
+        }
         Stmt c(app.db, ("SELECT r.status, COUNT(*) FROM requests r" + where + f.sql(false) + " GROUP BY r.status").c_str());
         i = 1;
         bind_scope(c, i, scope);
@@ -101,6 +153,7 @@ void list_requests(App& app, const httplib::Request& req, httplib::Response& res
             counts[c.text(0)] = c.int64(1);
             if (f.status.empty() || c.text(0) == f.status) total += c.int64(1);
         }
+        if (!f.light.empty()) total = matched;
     }
     audit(app.db, user.id, "request_list", "requests", "", {{"filter", f.json()}, {"returned", list.size()}});
     res.set_header("Cache-Control", "no-store");
@@ -141,6 +194,8 @@ void get_request(App& app, const httplib::Request& req, httplib::Response& res) 
     scrub_json(payload);
     body["payload"] = payload;
     body["uploads"] = uploads_of(app.db, r.id);
+    body["item_name"] = app.catalogue.catalogue().name_of(r.item_id);
+    if (auto rec = load_help(app.db, r.id)) body.update(help_details(app, *rec, user, unix_now()));
     audit(app.db, user.id, "request_read", "request", std::to_string(r.id));
     res.set_header("Cache-Control", "no-store");
     send_json(res, {{"request", body}});
@@ -190,7 +245,7 @@ std::string china_time(int64_t t) {
 
 void export_csv(App& app, const httplib::Request& req, httplib::Response& res) {
     const User user = require_user(req, app, {Role::agent, Role::supervisor});
-    const DeskFilter f = read_filter(req);
+    const DeskFilter f = read_filter(req, user);
     const RequestScope scope = scope_of(user);
     std::string csv = "\xEF\xBB\xBF";  // BOM: spreadsheets then read the Chinese as UTF-8
     csv += "编号,类型,状态,事项,门牌码,村社区,镇街,联系人,联系电话,身份证号,提交时间,更新时间\r\n";

@@ -5,6 +5,7 @@
 
 #include "app.hpp"
 #include "digest.hpp"
+#include "help_store.hpp"
 #include "http_util.hpp"
 #include "idempotency.hpp"
 #include "json_body.hpp"
@@ -27,11 +28,6 @@ constexpr size_t kAddressMaxChars = 200;
 constexpr size_t kMaxMaterials = 50;
 constexpr int64_t kVideoEarliest = 10 * 60;         // a slot at least 10 minutes ahead
 constexpr int64_t kVideoLatest = 30 * 24 * 3600;    // and at most 30 days ahead
-
-int64_t unix_now() {
-    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
 
 struct NewRequest {
     HelpKind kind = HelpKind::question;
@@ -254,10 +250,11 @@ WriteReply insert_request(Db& w, const NewRequest& r, int64_t now) {
     Stmt ev(w, "INSERT INTO request_events (request_id, at, status, actor, note) VALUES (?, ?, 'submitted', 'resident', '')");
     ev.bind(1, id).bind(2, now);
     ev.step();
+    init_help_rows(w, id, now);  // live-update event, pre-review materials, video slot
     return {201, {{"id", id}, {"number", number}, {"token", token}, {"status", "submitted"}}};
 }
 
-std::string bearer_token(const httplib::Request& req) {
+std::string resident_token(const httplib::Request& req) {
     const std::string auth = req.get_header_value("Authorization");
     if (auth.size() > 7 && (auth.compare(0, 7, "Bearer ") == 0 || auth.compare(0, 7, "bearer ") == 0))
         return auth.substr(7);
@@ -266,7 +263,7 @@ std::string bearer_token(const httplib::Request& req) {
 
 void get_request(App& app, const httplib::Request& req, httplib::Response& res) {
     const std::string id_text = req.matches[1];
-    const std::string token = bearer_token(req);
+    const std::string token = resident_token(req);
     // Unknown id, malformed id, missing or wrong token: all the same 404 (existence is not revealed).
     const HttpError not_found(404, "request_not_found", "没有找到这个求助，或者链接已经失效");
     if (id_text.empty() || id_text.size() > 18 || token.empty() || token.size() > 100) throw not_found;
@@ -300,6 +297,7 @@ void get_request(App& app, const httplib::Request& req, httplib::Response& res) 
     e.bind(1, q.int64(0));
     while (e.step()) events.push_back({{"at", e.int64(0)}, {"status", e.text(1)}, {"actor", e.text(2)}, {"note", e.text(3)}});
     body["events"] = events;
+    if (auto rec = load_help(app.db, q.int64(0))) body.update(help_details(app, *rec, std::nullopt, unix_now()));
     res.set_header("Cache-Control", "no-store");
     send_json(res, body);
 }
@@ -314,6 +312,7 @@ void register_request_routes(httplib::Server& server, App& app) {
             auto r = std::make_shared<NewRequest>(check_submission(app, parse_json_body(req), now));
             return [r, now](Db& w) { return insert_request(w, *r, now); };
         });
+        app.help.notify();
     });
     server.Get(R"(/api/v1/requests/([^/]+))", [&app](const httplib::Request& req, httplib::Response& res) {
         get_request(app, req, res);

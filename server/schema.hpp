@@ -156,6 +156,100 @@ inline const std::vector<const char*>& schema_migrations() {
         );
         CREATE INDEX request_uploads_sha256 ON request_uploads(sha256);
         )sql",
+
+        // 5: help and proxy online (帮办代办): lifecycle state, live-update events, chat, pre-review
+        // materials, proxy forms and signed agreements, video slots, follow-ups of bad ratings
+        R"sql(
+        ALTER TABLE requests ADD COLUMN agent_id TEXT NOT NULL DEFAULT '';
+        -- The shared lifecycle's HelpRequest as JSON ('' = not acted on yet: derived from status).
+        ALTER TABLE requests ADD COLUMN lifecycle TEXT NOT NULL DEFAULT '';
+        -- Every change to a request, for long polling; seq is the global order.
+        CREATE TABLE help_events (
+          seq INTEGER PRIMARY KEY AUTOINCREMENT,
+          request_id INTEGER NOT NULL REFERENCES requests(id),
+          area_id TEXT NOT NULL,
+          town_id TEXT NOT NULL,
+          at INTEGER NOT NULL,
+          type TEXT NOT NULL,
+          data TEXT NOT NULL DEFAULT '{}'
+        );
+        CREATE INDEX help_events_request ON help_events(request_id, seq);
+        CREATE TABLE help_messages (
+          id INTEGER PRIMARY KEY,
+          request_id INTEGER NOT NULL REFERENCES requests(id),
+          at INTEGER NOT NULL,
+          side TEXT NOT NULL CHECK (side IN ('resident','agent','system')),
+          user_id INTEGER REFERENCES users(id),
+          text TEXT NOT NULL DEFAULT '',
+          upload_sha256 TEXT REFERENCES uploads(sha256)
+        );
+        CREATE INDEX help_messages_request ON help_messages(request_id, id);
+        CREATE TABLE help_reads (
+          request_id INTEGER NOT NULL REFERENCES requests(id),
+          side TEXT NOT NULL CHECK (side IN ('resident','agent')),
+          message_id INTEGER NOT NULL,
+          PRIMARY KEY (request_id, side)
+        ) WITHOUT ROWID;
+        CREATE TABLE help_materials (
+          request_id INTEGER NOT NULL REFERENCES requests(id),
+          material_id TEXT NOT NULL,
+          position INTEGER NOT NULL,
+          state TEXT NOT NULL DEFAULT 'missing' CHECK (state IN ('missing','submitted','accepted','needs_supplement')),
+          reason TEXT NOT NULL DEFAULT '',
+          upload_sha256 TEXT REFERENCES uploads(sha256),
+          updated_at INTEGER NOT NULL,
+          PRIMARY KEY (request_id, material_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE help_material_history (
+          id INTEGER PRIMARY KEY,
+          request_id INTEGER NOT NULL REFERENCES requests(id),
+          material_id TEXT NOT NULL,
+          at INTEGER NOT NULL,
+          event TEXT NOT NULL CHECK (event IN ('uploaded','accepted','needs_supplement')),
+          sha256 TEXT NOT NULL DEFAULT '',
+          reason TEXT NOT NULL DEFAULT '',
+          by TEXT NOT NULL
+        );
+        CREATE INDEX help_material_history_request ON help_material_history(request_id, material_id, id);
+        CREATE TABLE help_proxy (
+          request_id INTEGER PRIMARY KEY REFERENCES requests(id),
+          form TEXT,                -- JSON of the signed (or batch-filed) fields
+          agreement_text TEXT,
+          signature_sha256 TEXT REFERENCES uploads(sha256),
+          consent INTEGER NOT NULL DEFAULT 0,
+          signed_at INTEGER,
+          canonical TEXT,           -- exactly what was hashed
+          sha256 TEXT,
+          steps TEXT NOT NULL DEFAULT '[]',
+          batch_id TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE help_video (
+          request_id INTEGER PRIMARY KEY REFERENCES requests(id),
+          town_id TEXT NOT NULL,
+          requested_at INTEGER,
+          proposed_at INTEGER,
+          confirmed_at INTEGER
+        );
+        CREATE INDEX help_video_town ON help_video(town_id);
+        CREATE TABLE help_follow_ups (
+          id INTEGER PRIMARY KEY,
+          request_id INTEGER NOT NULL UNIQUE REFERENCES requests(id),
+          score INTEGER NOT NULL,
+          comment TEXT NOT NULL DEFAULT '',
+          created_at INTEGER NOT NULL,
+          state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open','closed')),
+          note TEXT NOT NULL DEFAULT '',
+          closed_by INTEGER REFERENCES users(id),
+          closed_at INTEGER
+        );
+        -- Requests stored before this version get their materials and video slot rows.
+        INSERT INTO help_materials (request_id, material_id, position, updated_at)
+          SELECT r.id, j.value, j.key, r.created_at FROM requests r, json_each(r.payload, '$.materials') j
+          WHERE r.kind = 'prereview' AND json_valid(r.payload) AND j.type = 'text';
+        INSERT INTO help_video (request_id, town_id, requested_at)
+          SELECT id, town_id, json_extract(payload, '$.slot_at') FROM requests
+          WHERE kind = 'video' AND json_valid(payload);
+        )sql",
     };
     return m;
 }
