@@ -8,6 +8,7 @@
 #include <ctime>
 
 #include "help_model.hpp"
+#include "render_doc.hpp"
 #include "help_view.hpp"
 #include "platform.hpp"
 #include "strings_help.hpp"
@@ -435,13 +436,16 @@ void dispatch(const Action& a) {
     if (std::holds_alternative<SubmitVideo>(a))
         queue_request("video", {{"slot_at", g_model.video_slot}}, false);
     if (std::holds_alternative<SubmitPrereview>(a)) {
+        // Every material of the tailored checklist is reviewed; those photographed already go up
+        // at once, the others can be added on the request's page.
         json materials = json::array(), uploads = json::object();
         const std::string prefix = "new/";
+        if (const dp::Catalogue* c = item_catalogue(g_model, g_model.route.item_id))
+            if (auto doc = dp::render_guide(*c, g_model.route.item_id, g_model.route.answers, g_model.locale))
+                for (auto& block : doc->blocks)
+                    if (auto* mat = std::get_if<dp::MaterialBlock>(&block)) materials.push_back(mat->id);
         for (auto& [key, blob] : g_model.picked)
-            if (key.rfind(prefix, 0) == 0) {
-                materials.push_back(key.substr(prefix.size()));
-                uploads[key.substr(prefix.size())] = blob;
-            }
+            if (key.rfind(prefix, 0) == 0) uploads[key.substr(prefix.size())] = blob;
         queue_request("prereview", {{"materials", materials}}, false, {{"uploads", uploads}});
         for (auto it = g_model.picked.begin(); it != g_model.picked.end();)
             it = it->first.rfind(prefix, 0) == 0 ? g_model.picked.erase(it) : std::next(it);
@@ -521,6 +525,22 @@ bool frame(const ui::FrameInfo& f) {
     }
     refresh_outbox();
     for (auto& a : draw_help(g_model, g_view, f)) dispatch(a);
+    // What a test needs to see that is drawn on the canvas: the messages beside the fields.
+    {
+        json shown = json::object();
+        const dp::FormResult check = check_proxy_form(g_model.proxy, today_in_china());
+        for (const char* field : {"name", "id_number", "phone", "address", "delivery_address"}) {
+            const std::string msg = field_message(g_model.proxy, check, field);
+            if (!msg.empty()) shown[field] = msg;
+        }
+        json state = {{"page", dp::resident_url(g_model.route)}, {"fields", shown}, {"pending", g_model.pending.size()},
+                      {"online", g_model.online}};
+        static std::string published;
+        if (std::string s = state.dump(); s != published) {
+            published = s;
+            platform::publish_test_state("dpHelp", s);
+        }
+    }
     static std::string shown_title;
     if (std::string t = page_title(); t != shown_title) {
         shown_title = t;

@@ -1,6 +1,8 @@
 // update() and the form rules of the help app (see help_model.hpp).
 #include "help_model.hpp"
 
+#include "help_forms.hpp"
+
 #include <algorithm>
 #include <ctime>
 
@@ -28,42 +30,8 @@ dp::CalendarDate today_in_china() {
     return dp::CalendarDate{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
 }
 
-const dp::FormSpec& proxy_form_spec() {
-    static const dp::FormSpec spec = [] {
-        dp::FormSpec s;
-        auto f = [&](const char* name, const char* kind, const char* label, bool required, size_t max = 0) {
-            dp::FormFieldSpec x;
-            x.name = name;
-            x.kind = kind;
-            x.label = label;
-            x.required = required;
-            x.max_chars = max;
-            s.fields.push_back(x);
-        };
-        f("name", "name", "姓名", true);
-        f("id_number", "id_card", "身份证号码", true);
-        f("phone", "mobile", "手机号码", true);
-        f("address", "text", "地址", true, 200);
-        f("delivery_address", "text", "送达地址", false, 200);
-        f("note", "text", "备注", false, 500);
-        return s;
-    }();
-    return spec;
-}
-
 dp::FormResult check_proxy_form(const ProxyForm& form, const dp::CalendarDate& today) {
-    auto values = form.values;
-    dp::FormResult r = dp::validate_form(proxy_form_spec(), values, today);
-    // 送达 needs the address to deliver to.
-    auto h = values.find("handover");
-    auto d = values.find("delivery_address");
-    const bool delivery = h != values.end() && h->second == "delivery";
-    if (delivery && (d == values.end() || d->second.find_first_not_of(" \t") == std::string::npos)) {
-        r.ok = false;
-        r.errors.push_back({"delivery_address", "送达地址", "form.required", "请填写送达地址"});
-        r.summary.push_back({"delivery_address", "请填写送达地址"});
-    }
-    return r;
+    return dp::validate_proxy_form(form.values, today);  // the server runs the same check
 }
 
 std::string field_message(const ProxyForm& form, const dp::FormResult& check, const std::string& field) {
@@ -108,7 +76,10 @@ const MyRequest* find_request(const HelpModel& m, const std::string& id) {
 
 HelpModel update(HelpModel m, const Action& a) {
     std::visit(overloaded{
-                   [&](const Navigate& x) { m.route = x.route; },
+                   [&](const Navigate& x) {
+                       if (!dp::is_help_page(x.route.page) || x.route.page == dp::ResidentPage::requests) m.submitting = false;
+                       m.route = x.route;
+                   },
                    [&](const PlateLoaded& x) {
                        m.landing = x.landing;
                        m.plate_state = Load::ready;
@@ -164,7 +135,7 @@ HelpModel update(HelpModel m, const Action& a) {
                    [&](const SubmitPrereview&) { m.submit_error.clear(); },
                    [&](const SubmitVideo&) { m.submit_error.clear(); },
                    [&](const Submitted&) {
-                       m.submitting = false;
+                       m.submitting = true;  // until the server answers (or the phone is offline)
                        m.signature = {};
                        m.proxy.submit_tried = false;
                        m.question_text.clear();
@@ -174,11 +145,13 @@ HelpModel update(HelpModel m, const Action& a) {
                        m.submit_error = x.message;
                    },
                    [&](const RequestCreated& x) {
+                       m.submitting = false;
                        for (auto& r : m.mine)
                            if (r.id == x.request.id) return;
                        m.mine.insert(m.mine.begin(), x.request);
                    },
                    [&](const RequestRejected& x) {
+                       m.submitting = false;
                        m.rejected.push_back(x.rejected);
                        // A refused 代办 goes back to its form with the server's messages beside
                        // the fields; what was typed stays.

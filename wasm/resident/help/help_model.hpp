@@ -41,7 +41,7 @@ struct Rejected {
 };
 
 // The 代办 form. Field names: name, id_number, phone, address, handover ("pickup" | "delivery"),
-// delivery_address, note. Nothing typed is ever cleared by a failed check.
+// delivery_address. Nothing typed is ever cleared by a failed check.
 struct ProxyForm {
     std::map<std::string, std::string> values;
     bool submit_tried = false;                         // show every problem, "required" included
@@ -152,8 +152,7 @@ using Action = std::variant<Navigate, Back, Home, PlateLoaded, PlateFailed, Guid
 
 HelpModel update(HelpModel m, const Action& a);
 
-// The 代办 form's rules (the same validators the server runs) and its check with `today`.
-const dp::FormSpec& proxy_form_spec();
+// The 代办 form's check with `today`: shared/help_forms, exactly what the server runs.
 dp::FormResult check_proxy_form(const ProxyForm& form, const dp::CalendarDate& today);
 // The message to show beside `field` now: a check's message once it is worth showing (a value
 // still being typed is not yet "too short"), else the server's; "" when none.

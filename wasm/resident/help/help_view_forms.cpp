@@ -5,6 +5,7 @@
 
 #include <cmath>
 
+#include "help_forms.hpp"
 #include "help_view.hpp"
 #include "platform.hpp"
 #include "strings.hpp"
@@ -79,15 +80,16 @@ void draw_proxy_form(Page& p) {
 
 // ---- the agreement, signature and consent ----
 
+// The agreement as the server will word it (shared/help_forms); the request number is filled in
+// when the server has numbered the request.
 std::string agreement_text(const HelpModel& m) {
-    auto v = [&](const char* f) { return value_of(m, f); };
-    const bool delivery = v("handover") == "delivery";
-    return "委托人" + v("name") + "（身份证号码 " + dp::mask_id_card(v("id_number")) + "，手机 " + dp::mask_mobile(v("phone")) +
-           "，住址 " + v("address") + "）委托" + m.landing.doorplate.address.town +
-           "便民服务中心帮办员代为办理“" + item_name(m, m.route.item_id) +
-           "”：代为递交、领取材料和办理结果，向有关部门说明情况。帮办员不得将委托人的材料和个人信息用于本事项以外的用途。" +
-           "办理结果" + (delivery ? "邮寄到：" + v("delivery_address") : "由委托人到服务点领取") +
-           "。本委托自签署之日起至本事项办结时止。";
+    dp::ProxyAgreementInput in;
+    in.request_number = tr(HelpStr::number_after_submit, m.locale);
+    in.item_name = item_name(m, m.route.item_id);
+    in.town_name = m.landing.doorplate.address.town;
+    const dp::FormResult r = check_proxy_form(m.proxy, today_in_china());
+    in.fields = r.normalized;
+    return dp::proxy_agreement_text(in);
 }
 
 void draw_proxy_sign(Page& p) {

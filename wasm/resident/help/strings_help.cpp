@@ -99,6 +99,7 @@ const Row kRows[static_cast<int>(HelpStr::count)] = {
     {"你的问题", "你的問題", "Your question"},
     {"你的评价", "你的評價", "Your rating"},
     {"你的照片", "你的照片", "Your photo"},
+    {"（提交后生成）", "（提交後生成）", "(given on submission)"},
 };
 
 const Row kRatings[5] = {
