@@ -31,6 +31,7 @@ Usage: doorplate-server [options]
   --demo             load the demo county into the database if it has no doorplates
   --demo-data DIR    the generated demo county (default build/native/demo)
   --no-demo-help     with --demo: do not add the demo help requests (帮办代办) to a new database
+  --demo-help        the opposite (the default; the last of the two wins)
   --public-url URL   base URL of links and poster QR codes, e.g. http://192.168.1.20:8080
                      (default http://HOST:PORT)
   --posters VILLAGE  write the village/community's QR posters (one PDF page per doorplate)
@@ -90,6 +91,7 @@ bool parse_args(int argc, char** argv, dp::ServerConfig& c, PosterJob& posters) 
         else if (a == "--out") posters.out = value("--out");
         else if (a == "--demo") c.demo = true;
         else if (a == "--no-demo-help") c.demo_help = false;
+        else if (a == "--demo-help") c.demo_help = true;
         else if (a == "--demo-data") c.demo_dir = value("--demo-data");
         else if (a == "--threads") c.threads = int_option("--threads", value("--threads"), 1, 1024);
         else if (a == "--max-batch") c.max_batch = int_option("--max-batch", value("--max-batch"), 1, 100000);

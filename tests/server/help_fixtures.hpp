@@ -1,5 +1,5 @@
 // Test fixtures of the 帮办代办 tests: a demo server (cheap passwords, private uploads, no rate limit,
-// no demo help requests unless asked), requests created through POST /api/v1/requests in 溪美街道 or
+// no demo help requests unless asked with --demo-help), requests created through POST /api/v1/requests in 溪美街道 or
 // 水头镇, desk logins, and JSON POST/GET helpers with tokens, sessions and Idempotency-Keys.
 #pragma once
 #include <doctest/doctest.h>
@@ -9,6 +9,7 @@
 
 #include "auth_fixtures.hpp"
 #include "db.hpp"
+#include "validate.hpp"
 
 namespace testing {
 
@@ -16,7 +17,7 @@ inline const char* kXimeiTown = "350583-101";
 inline const char* kShuitouTown = "350583-108";
 
 struct HelpServer : AuthServer {
-    explicit HelpServer(std::vector<std::string> extra = {"--no-demo-help"})
+    explicit HelpServer(std::vector<std::string> extra = {})  // {"--demo-help"}: with the demo help requests
         : AuthServer(with_rate(std::move(extra))) {}
     static std::vector<std::string> with_rate(std::vector<std::string> extra) {
         extra.insert(extra.end(), {"--rate-limit", "0"});

@@ -29,7 +29,7 @@ class ServerProcess {
 public:
     // extra_args are appended to: --port 0 --db <tmp>/test.db --www <tmp>/www --assets <repo>/assets
     // --catalogue <build>/catalogue/catalogue.json (the built catalogue, with search pinyin)
-    // --demo-data <build>/demo (the generated demo county)
+    // --demo-data <build>/demo (the generated demo county) --no-demo-help (no demo help requests)
     // stderr_file: where the server's stderr (its log) goes; empty = inherited.
     explicit ServerProcess(std::vector<std::string> extra_args = {"--demo"}, fs::path db = {},
                            fs::path stderr_file = {})
@@ -43,7 +43,8 @@ public:
         db_ = db.empty() ? dir_ / "test.db" : db;
         std::vector<std::string> args = {DP_SERVER_BIN, "--port", "0", "--db", db_.string(), "--www", www_.string(),
                                          "--assets", std::string(DP_SOURCE_DIR) + "/assets", "--log-level", "warn",
-                                         "--catalogue", DP_CATALOGUE_JSON, "--demo-data", DP_DEMO_DIR};
+                                         "--catalogue", DP_CATALOGUE_JSON, "--demo-data", DP_DEMO_DIR,
+                                         "--no-demo-help"};  // tests count their requests; "--demo-help" turns it on
         args.insert(args.end(), extra_args.begin(), extra_args.end());
         start(args);
     }
