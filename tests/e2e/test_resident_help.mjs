@@ -101,7 +101,7 @@ export const tests = [
     await page.waitForFunction(() => window.Module.dpHelp && window.Module.dpHelp.fields && window.Module.dpHelp.fields.id_number);
     const shown = (await helpState(page)).fields.id_number;
     assert(shown.includes('身份证号码最后一位应为 ' + checkChar(FIRST17)), `message beside the ID field: ${shown}`);
-    await hitbox(page, 'error-id_number');
+    await hitbox(page, 'error-f-id_number');
     assert(await page.inputValue('#field-f-id_number') === BAD_ID, 'the wrong ID number must stay in the field');
     assert(await page.inputValue('#field-f-name') === '张三', 'the name must stay');
     await shot(page, '2-proxy-invalid-id');
