@@ -7,6 +7,7 @@
 #include <ctime>
 
 #include "pictures.hpp"
+#include "request_lifecycle.hpp"
 #include "platform.hpp"
 #include "strings.hpp"
 #include "strings_help.hpp"
@@ -443,6 +444,10 @@ void draw_status(Page& p) {
         ui::text_block(tr(HelpStr::helper, p.loc) + d["agent"].value("display_name", ""), 16, ui::theme::muted(), p.inner);
     if (!d.value("supplement_reason", "").empty())
         ui::text_block(tr(HelpStr::redo_because, p.loc) + d.value("supplement_reason", ""), 16, kError, p.inner);
+    if (d.contains("payload") && d["payload"].is_object() && !d["payload"].value("text", "").empty()) {
+        section(p, tr(HelpStr::your_question, p.loc));
+        ui::text_block(d["payload"].value("text", ""), 17, ui::theme::kText, p.inner);
+    }
     if (!d.value("result", "").empty()) ui::text_block(tr(HelpStr::result, p.loc) + d.value("result", ""), 17, ui::theme::kText, p.inner);
     if (d.contains("video") && d["video"].is_object()) {
         section(p, tr(HelpStr::video, p.loc));
@@ -456,10 +461,12 @@ void draw_status(Page& p) {
     draw_chat(p, *r, p.vs, d);
     section(p, tr(HelpStr::history, p.loc));
     if (d.contains("events") && d["events"].is_array())
-        for (auto& e : d["events"])
-            ui::text_block(when_text(e.value("at", 0.0)) + "  " + e.value("status", "") +
+        for (auto& e : d["events"]) {
+            const auto st = dp::help_status_from_string(e.value("status", ""));
+            ui::text_block(when_text(e.value("at", 0.0)) + "  " + (st ? dp::label_zh(*st) : e.value("status", "")) +
                                (e.value("note", "").empty() ? "" : "：" + e.value("note", "")),
                            15, ui::theme::muted(), p.inner);
+        }
 }
 
 // ---- the frame ----
@@ -503,11 +510,13 @@ std::vector<Action> draw_help(const HelpModel& m, HelpViewState& vs, const ui::F
         out.push_back(home_page ? Action{Home{}} : Action{Back{}});
     if (!m.online) {
         const ImVec2 b0 = ImGui::GetCursorScreenPos();
-        ImGui::GetWindowDrawList()->AddRectFilled(b0, ImVec2(b0.x + width, b0.y + px(40)), IM_COL32(255, 244, 214, 255));
-        ImGui::SetCursorScreenPos(ImVec2(b0.x + pad, b0.y + px(9)));
-        ui::text_block(tr(HelpStr::offline_banner, p.loc), 16, kWarn, p.inner);
-        ui::register_hit("offline-banner", b0.x, b0.y, b0.x + width, b0.y + px(40));
-        ImGui::SetCursorScreenPos(ImVec2(b0.x, b0.y + px(40)));
+        const std::string text = tr(HelpStr::offline_banner, p.loc);
+        const float bh = ui::text_block_height(text, 16, p.inner) + px(16);
+        ImGui::GetWindowDrawList()->AddRectFilled(b0, ImVec2(b0.x + width, b0.y + bh), IM_COL32(255, 244, 214, 255));
+        ImGui::SetCursorScreenPos(ImVec2(b0.x + pad, b0.y + px(8)));
+        ui::text_block(text, 16, kWarn, p.inner);
+        ui::register_hit("offline-banner", b0.x, b0.y, b0.x + width, b0.y + bh);
+        ImGui::SetCursorScreenPos(ImVec2(b0.x, b0.y + bh));
         ImGui::Dummy(ImVec2(width, 0));
     }
     ImGui::Dummy(ImVec2(0, px(14)));
