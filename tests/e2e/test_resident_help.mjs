@@ -52,9 +52,9 @@ async function tapOnScreen(page, cdp, id, tries = 25) {
       return tap(page, id);
     }
     const up = !b || b.y + b.h > 830;
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: 370, y: up ? 700 : 300 }] });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: 383, y: up ? 700 : 300 }] });
     for (let k = 1; k <= 6; k++)
-      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: 370, y: (up ? 700 : 300) + (up ? -50 : 50) * k }] });
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: 383, y: (up ? 700 : 300) + (up ? -50 : 50) * k }] });
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
     await page.waitForTimeout(400);
   }
@@ -63,8 +63,8 @@ async function tapOnScreen(page, cdp, id, tries = 25) {
 async function fill(page, cdp, field, value) {
   const sel = `#field-${field}`;
   for (let i = 0; i < 12 && !(await page.locator(sel).isVisible().catch(() => false)); i++) {
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: 370, y: 700 }] });
-    for (let k = 1; k <= 4; k++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: 370, y: 700 - 50 * k }] });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: 383, y: 700 }] });
+    for (let k = 1; k <= 4; k++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: 383, y: 700 - 50 * k }] });
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
     await page.waitForTimeout(400);
   }
