@@ -46,10 +46,14 @@ const helpState = (page) => page.evaluate(() => (window.Module && window.Module.
 // Scrolls (finger drags) until the tap target is wholly on screen, then taps it.
 async function tapOnScreen(page, cdp, id, tries = 25) {
   for (let i = 0; i < tries; i++) {
-    const b = await hitbox(page, id).catch(() => null);
-    if (b && b.y >= 60 && b.y + b.h <= 830) {
-      await page.waitForTimeout(250);
-      return tap(page, id);
+    const b = await hitbox(page, id, 3000).catch(() => null);
+    const onScreen = (x) => x && x.y >= 60 && x.y + x.h <= 830;
+    if (onScreen(b)) {
+      // Wait for the layout to settle (a picture that loads pushes what is below it down).
+      await page.waitForTimeout(400);
+      const again = await page.evaluate((want) => (window.Module.dpHitboxes || []).find((h) => h.id === want) || null, id);
+      if (onScreen(again) && Math.abs(again.y - b.y) < 2) return page.touchscreen.tap(again.x + again.w / 2, again.y + again.h / 2);
+      continue;
     }
     const up = !b || b.y + b.h > 830;
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: 383, y: up ? 700 : 300 }] });
@@ -60,6 +64,25 @@ async function tapOnScreen(page, cdp, id, tries = 25) {
   }
   throw new Error(`tap target ${id} never came on screen`);
 }
+// Waits for a tap target that may be anywhere on a long page: looks, then scrolls down and up.
+async function seek(page, cdp, id, timeout = 30000) {
+  const end = Date.now() + timeout;
+  const has = () => page.evaluate((want) => (window.Module.dpHitboxes || []).some((h) => h.id === want), id);
+  while (Date.now() < end) {
+    for (const dir of [1, -1]) {
+      for (let i = 0; i < 10; i++) {
+        if (await has()) return hitbox(page, id);
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: 383, y: dir > 0 ? 600 : 250 }] });
+        for (let k = 1; k <= 5; k++)
+          await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: 383, y: (dir > 0 ? 600 : 250) - dir * 60 * k }] });
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+        await page.waitForTimeout(300);
+      }
+    }
+  }
+  throw new Error(`${id} was not shown`);
+}
+
 async function fill(page, cdp, field, value) {
   const sel = `#field-${field}`;
   for (let i = 0; i < 12 && !(await page.locator(sel).isVisible().catch(() => false)); i++) {
@@ -185,20 +208,21 @@ export const tests = [
       await page.waitForTimeout(250);
     }
     assert(r.materials.find((m) => m.id === 'photo').state === 'submitted', 'photo: ' + JSON.stringify(r.materials));
-    await hitbox(page, 'material-photo-submitted', 15000);
+    await seek(page, cdp, 'material-photo-submitted');
     const chooser2 = page.waitForEvent('filechooser');
     await tapOnScreen(page, cdp, 'gallery-old-card');
     await (await chooser2).setFiles(picture);
     await tapOnScreen(page, cdp, '上传这张##old-card');
-    await hitbox(page, 'material-old-card-submitted', 15000);
+    await seek(page, cdp, 'material-old-card-submitted');
     // The agent: old card fine, photo to redo.
     const sup = await login(base, 'supervisor', 'supervisor-demo-2025');
     await desk(base, sup, `/api/v1/desk/requests/${mine.id}/claim`, {});
     await desk(base, sup, `/api/v1/desk/requests/${mine.id}/materials/old-card/review`, { decision: 'accepted' });
     await desk(base, sup, `/api/v1/desk/requests/${mine.id}/materials/photo/review`, { decision: 'needs_supplement', reason: '照片背景不是白色，请重拍' });
-    await hitbox(page, 'material-photo-needs_supplement', 40000);
+    await seek(page, cdp, 'material-photo-needs_supplement', 40000);
+    await seek(page, cdp, 'material-old-card-accepted');
+    await seek(page, cdp, 'gallery-photo');
     const boxes = await page.evaluate(() => window.Module.dpHitboxes.map((b) => b.id));
-    assert(boxes.includes('material-old-card-accepted'), 'old card shown as accepted');
     assert(!boxes.includes('gallery-old-card'), 'only the material to redo offers an upload');
     await tapOnScreen(page, cdp, 'material-photo-needs_supplement');
     await shot(page, '7-prereview-supplement');
@@ -206,10 +230,16 @@ export const tests = [
     await tapOnScreen(page, cdp, 'gallery-photo');
     await (await chooser3).setFiles(path.join(artifacts, 'resident-help-1-menu.png'));
     await tapOnScreen(page, cdp, '上传这张##photo');
-    await hitbox(page, 'material-photo-submitted', 20000);
+    await seek(page, cdp, 'material-photo-submitted');
     await desk(base, sup, `/api/v1/desk/requests/${mine.id}/materials/photo/review`, { decision: 'accepted' });
-    await hitbox(page, 'prereview-passed', 40000);
-    await page.evaluate(() => window.scrollTo(0, 0));
+    for (let i = 0; i < 80; i++) {
+      const st = await residentGet(base, mine.id, mine.token);
+      if (st.prereview_passed) break;
+      await page.waitForTimeout(250);
+    }
+    assert((await residentGet(base, mine.id, mine.token)).prereview_passed === true, 'the server says 预审通过');
+    await seek(page, cdp, 'prereview-passed');
+    await page.waitForTimeout(1500);
     await shot(page, '8-prereview-passed');
     assert(errors.length === 0, 'page errors: ' + errors.join('; '));
     await ctx.close();
