@@ -213,7 +213,7 @@ export const tests = [
     await tapOnScreen(page, cdp, 'gallery-old-card');
     await (await chooser2).setFiles(picture);
     await tapOnScreen(page, cdp, '上传这张##old-card');
-    await seek(page, cdp, 'material-old-card-submitted');
+    await seek(page, cdp, 'material-old-card-submitted', 60000);
     // The agent: old card fine, photo to redo.
     const sup = await login(base, 'supervisor', 'supervisor-demo-2025');
     await desk(base, sup, `/api/v1/desk/requests/${mine.id}/claim`, {});
@@ -291,10 +291,10 @@ export const tests = [
     await desk(base, sup, `/api/v1/desk/requests/${mine.id}/start`, {});
     await desk(base, sup, `/api/v1/desk/requests/${mine.id}/messages`, { text: '请带旧身份证和一张白底照片。' });
     await desk(base, sup, `/api/v1/desk/requests/${mine.id}/complete`, { result: '已答复：带旧证和照片到服务点办理' });
-    await hitbox(page, 'status-completed', 40000);
+    await seek(page, cdp, 'status-completed', 60000);
     await tapOnScreen(page, cdp, 'rate-4');
     await tapOnScreen(page, cdp, '提交评价');
-    await hitbox(page, 'rated', 20000);
+    await seek(page, cdp, 'rated');
     const rated = await residentGet(base, mine.id, mine.token);
     assert(rated.rating && rated.rating.score === 4 && rated.status === 'rated', 'rating: ' + JSON.stringify(rated.rating));
     await tapOnScreen(page, cdp, 'rated');
