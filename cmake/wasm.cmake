@@ -34,6 +34,9 @@ if(CMAKE_BUILD_TYPE STREQUAL "Release")
   endforeach()
 endif()
 
+# Every app exports every callback of the platform layer (platform_web.js calls them by name).
+set(DP_WASM_EXPORTS "['_main','_malloc','_free','_dp_frame','_dp_on_fetch','_dp_on_image','_dp_on_share','_dp_on_event','_dp_on_text','_dp_on_touch','_dp_on_pinch','_dp_on_file','_dp_on_timer','_dp_on_wheel','_dp_on_outbox','_dp_on_pick','_dp_on_signature']")
+
 # The web apps: wasm/<app>_main.cpp plus the app's own files; platform_web.* is the only
 # JavaScript interop. Output: bin/<app>.js + bin/<app>.wasm (the HTML shell lives in www/).
 file(GLOB DP_WASM_COMMON CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/wasm/common/*.cpp)
@@ -47,7 +50,7 @@ add_executable(resident ${DP_RESIDENT_SOURCES})
 target_link_libraries(resident PRIVATE doorplate_ui dp_warnings)
 target_compile_options(resident PRIVATE $<$<CONFIG:Release>:-Oz -flto>)
 target_link_options(resident PRIVATE ${DP_WASM_LINK}
-  "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free','_dp_frame','_dp_on_fetch','_dp_on_image','_dp_on_share','_dp_on_event','_dp_on_text','_dp_on_touch','_dp_on_pinch']")
+  "-sEXPORTED_FUNCTIONS=${DP_WASM_EXPORTS}")
 set_target_properties(resident PROPERTIES SUFFIX ".js"
   LINK_DEPENDS ${CMAKE_SOURCE_DIR}/wasm/platform_web.js)
 
@@ -57,8 +60,20 @@ add_executable(desk ${DP_DESK_SOURCES})
 target_link_libraries(desk PRIVATE doorplate_ui dp_warnings)
 target_compile_options(desk PRIVATE $<$<CONFIG:Release>:-Oz -flto>)
 target_link_options(desk PRIVATE ${DP_WASM_LINK}
-  "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free','_dp_frame','_dp_on_fetch','_dp_on_image','_dp_on_share','_dp_on_event','_dp_on_text','_dp_on_touch','_dp_on_pinch','_dp_on_file','_dp_on_timer','_dp_on_wheel']")
+  "-sEXPORTED_FUNCTIONS=${DP_WASM_EXPORTS}")
 set_target_properties(desk PROPERTIES SUFFIX ".js"
+  LINK_DEPENDS ${CMAKE_SOURCE_DIR}/wasm/platform_web.js)
+
+# The help app (找人帮我办, 我的申请): loaded only when a help page is opened, so the landing's
+# first view does not carry it. Its own pages plus the resident app's wording table.
+file(GLOB DP_RESIDENT_HELP_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/wasm/resident/help/*.cpp)
+add_executable(resident_help ${DP_RESIDENT_HELP_SOURCES} ${CMAKE_SOURCE_DIR}/wasm/resident/strings.cpp)
+target_include_directories(resident_help PRIVATE ${CMAKE_SOURCE_DIR}/wasm/resident)
+target_link_libraries(resident_help PRIVATE doorplate_ui dp_warnings)
+target_compile_options(resident_help PRIVATE $<$<CONFIG:Release>:-Oz -flto>)
+target_link_options(resident_help PRIVATE ${DP_WASM_LINK}
+  "-sEXPORTED_FUNCTIONS=${DP_WASM_EXPORTS}")
+set_target_properties(resident_help PROPERTIES SUFFIX ".js"
   LINK_DEPENDS ${CMAKE_SOURCE_DIR}/wasm/platform_web.js)
 
 # Core tests under node: one self-contained .js (no fetch of a .wasm file).

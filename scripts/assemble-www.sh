@@ -28,15 +28,19 @@ for f in www/*; do
 done
 rm -f "$out/app.css" "$out/app-shell.js" "$out/resident.js" "$out/resident.wasm" "$out"/resident.wasm.{br,gz}
 rm -f "$out/desk.js" "$out/desk.wasm" "$out"/desk.wasm.{br,gz}
+rm -f "$out/resident_help.js" "$out/resident_help.wasm" "$out"/resident_help.wasm.{br,gz}
 
 css=$(hashed www/app.css)
 shell=$(hashed www/app-shell.js)
 js=$(hashed "$wasm/bin/resident.js")
 wasmfile=$(hashed "$wasm/bin/resident.wasm")
+# The help app (找人帮我办, 我的申请): loaded only on its pages; precached for offline use.
+helpjs=$(hashed "$wasm/bin/resident_help.js")
+helpwasm=$(hashed "$wasm/bin/resident_help.wasm")
 
 sed -e "s#href=\"/app.css\"#href=\"$css\"#" \
     -e "s#src=\"/app-shell.js\"#src=\"$shell\"#" \
-    -e "s#data-app-state=\"loading\"#data-app-state=\"loading\" data-js=\"$js\" data-wasm=\"$wasmfile\"#" \
+    -e "s#data-app-state=\"loading\"#data-app-state=\"loading\" data-js=\"$js\" data-wasm=\"$wasmfile\" data-help-js=\"$helpjs\" data-help-wasm=\"$helpwasm\"#" \
     -e "s#<link rel=\"icon\"#<link rel=\"preload\" href=\"$js\" as=\"script\">\n<link rel=\"icon\"#" \
     www/index.html > "$out/index.html.tmp"
 grep -q "data-wasm=\"$wasmfile\"" "$out/index.html.tmp" || { echo "assemble-www: index.html has no data-app-state to annotate" >&2; exit 1; }
@@ -60,7 +64,7 @@ if [ -f "$native/catalogue/catalogue.json" ]; then cp -u "$native/catalogue/cata
 
 # The service worker: this build's shell files and a version that changes with any of them.
 version=$(cat "$out/index.html" "$out/favicon.svg" | sha256sum | cut -c1-10)
-shell_list="[\"/index.html\", \"$css\", \"$shell\", \"$js\", \"$wasmfile\", \"/favicon.svg\"]"
+shell_list="[\"/index.html\", \"$css\", \"$shell\", \"$js\", \"$wasmfile\", \"$helpjs\", \"$helpwasm\", \"/favicon.svg\"]"
 sed -e "s#__VERSION__#$version#" -e "s#__SHELL__#$shell_list#" www/sw.js > "$out/sw.js"
 
 # Precompressed copies of the wasm (brotli, gzip), picked by Accept-Encoding; the server

@@ -39,10 +39,33 @@ std::vector<std::pair<std::string, std::string>> split_query(std::string_view q)
     return out;
 }
 
-bool is_reserved_param(const std::string& k) { return k == "q" || k == "src" || k == "lang" || k == "route"; }
+bool is_reserved_param(const std::string& k) {
+    return k == "q" || k == "src" || k == "lang" || k == "route" || k == "item";
+}
+
+bool is_id_text(const std::string& s) {
+    if (s.empty() || s.size() > 20) return false;
+    for (char c : s)
+        if (c < '0' || c > '9') return false;
+    return true;
+}
 
 
 }  // namespace
+
+bool is_help_page(ResidentPage page) {
+    switch (page) {
+        case ResidentPage::help_menu:
+        case ResidentPage::help_proxy:
+        case ResidentPage::help_proxy_sign:
+        case ResidentPage::help_prereview:
+        case ResidentPage::help_ask:
+        case ResidentPage::help_video:
+        case ResidentPage::requests:
+        case ResidentPage::request_status: return true;
+        default: return false;
+    }
+}
 
 ResidentRoute parse_resident_route(std::string_view path, std::string_view query) {
     ResidentRoute r;
@@ -53,6 +76,7 @@ ResidentRoute parse_resident_route(std::string_view path, std::string_view query
     for (auto& [k, v] : params) {
         if (k == "q") r.query = v;
         if (k == "src") r.channel = v;
+        if (k == "item") r.item_id = v;
     }
     const size_t n = parts.size();
     if (n == 2) {
@@ -66,6 +90,27 @@ ResidentRoute parse_resident_route(std::string_view path, std::string_view query
         if (n == 5) r.place_id = parts[4];
         for (auto& [k, v] : params)
             if (k == "route" && n == 5 && (v == "walk" || v == "drive")) r.route_mode = v;
+    } else if (parts[2] == "help" && n <= 5) {
+        const std::string a = n > 3 ? parts[3] : "", b = n > 4 ? parts[4] : "";
+        if (n == 3) r.page = ResidentPage::help_menu;
+        else if (n == 4 && a == "proxy") r.page = ResidentPage::help_proxy;
+        else if (n == 5 && a == "proxy" && b == "sign") r.page = ResidentPage::help_proxy_sign;
+        else if (n == 4 && a == "prereview") r.page = ResidentPage::help_prereview;
+        else if (n == 4 && a == "ask") r.page = ResidentPage::help_ask;
+        else if (n == 4 && a == "video") r.page = ResidentPage::help_video;
+        if (r.page == ResidentPage::not_found) {
+            r.item_id.clear();
+        } else {
+            for (auto& [k, v] : params)  // the guide's answers: the tailored checklist for 预审
+                if (!is_reserved_param(k) && !v.empty()) r.answers[k].push_back(v);
+        }
+    } else if (parts[2] == "requests" && n <= 4) {
+        if (n == 3) {
+            r.page = ResidentPage::requests;
+        } else if (is_id_text(parts[3])) {
+            r.page = ResidentPage::request_status;
+            r.request_id = parts[3];
+        }
     } else if (n >= 4 && parts[2] == "guide") {
         r.guide_id = parts[3];
         if (n == 4) {
@@ -102,6 +147,24 @@ std::string resident_url(const ResidentRoute& r) {
         case ResidentPage::map:
             if (r.place_id.empty()) return base + "/map";
             return base + "/map/place/" + url_encode(r.place_id) + (r.route_mode.empty() ? "" : "?route=" + r.route_mode);
+        case ResidentPage::help_menu:
+        case ResidentPage::help_proxy:
+        case ResidentPage::help_proxy_sign:
+        case ResidentPage::help_prereview:
+        case ResidentPage::help_ask:
+        case ResidentPage::help_video: {
+            const char* sub = r.page == ResidentPage::help_menu         ? ""
+                              : r.page == ResidentPage::help_proxy      ? "/proxy"
+                              : r.page == ResidentPage::help_proxy_sign ? "/proxy/sign"
+                              : r.page == ResidentPage::help_prereview  ? "/prereview"
+                              : r.page == ResidentPage::help_ask        ? "/ask"
+                                                                        : "/video";
+            std::string q = r.item_id.empty() ? "" : "item=" + url_encode(r.item_id);
+            if (!answers.empty()) q += (q.empty() ? "" : "&") + answers.substr(1);
+            return base + "/help" + sub + (q.empty() ? "" : "?" + q);
+        }
+        case ResidentPage::requests: return base + "/requests";
+        case ResidentPage::request_status: return base + "/requests/" + url_encode(r.request_id);
         case ResidentPage::not_found: break;
     }
     return base;

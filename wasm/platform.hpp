@@ -57,6 +57,8 @@ std::string location_search();                     // the query string without '
 void push_url(const std::string& url);     // a new history entry (same origin path + query)
 void replace_url(const std::string& url);
 void history_back();
+// Opens another page of the site as a new document (e.g. the help app's pages from the landing).
+void load_page(const std::string& url);
 // The path+query the browser navigated to with back/forward since the last call ("" if none).
 std::string take_navigation();
 
@@ -127,6 +129,54 @@ void after(int ms, std::function<void()> done);
 // `done` gets the file's name and bytes; it is not called when the dialog is cancelled.
 using FileChosen = std::function<void(const std::string& name, const std::string& bytes)>;
 void choose_file(const std::string& accept, FileChosen done);
+
+// A request with a method, headers and a body (JSON APIs). Never queued: see the outbox.
+struct HttpRequest {
+    std::string method = "GET";
+    std::string url;
+    std::string body;          // sent as application/json when not empty
+    std::string bearer;        // Authorization: Bearer <bearer> when not empty
+    std::string idempotency_key;
+};
+void fetch_request(const HttpRequest& request, FetchDone done);
+bool online();  // navigator.onLine
+
+// ---- the outbox: what the resident submits is kept on the phone (localStorage) until the
+// server has answered it, sent at once when online, again whenever the phone comes back online
+// (and every few seconds while a send failed). Each entry's key is its Idempotency-Key,
+// made when it was queued, so a retry after a lost response never makes a duplicate. ----
+struct OutboxEntry {
+    std::string key;   // also the Idempotency-Key
+    std::string tag;   // the app's own note about the entry (JSON), returned with the result
+    double queued_at = 0;  // Unix seconds
+    int attempts = 0;
+};
+struct OutboxResult {
+    std::string key, tag;
+    int status = 0;  // the server's final answer (2xx or 4xx); 5xx, 429 and network errors are retried
+    std::string body;
+};
+// Results arrive here, also for entries queued before this page was loaded. Setting the
+// handler starts sending what is queued.
+void set_outbox_handler(std::function<void(const OutboxResult&)> handler);
+// A JSON POST. Returns the entry's key.
+std::string outbox_post_json(const std::string& url, const std::string& body, const std::string& bearer,
+                             const std::string& tag);
+// A multipart upload (file + material) of a stored blob (see blobs below).
+std::string outbox_upload(const std::string& url, const std::string& bearer, const std::string& material,
+                          const std::string& blob_key, const std::string& tag);
+std::vector<OutboxEntry> outbox_entries();
+
+// ---- blobs: pictures and signatures kept on the phone until they are uploaded ----
+// Opens the camera or the gallery (<input type=file accept="image/*" capture>); the picture is
+// scaled to at most 1600 px, stored as JPEG under `blob_key`; done(true) when one was chosen.
+void pick_image(const std::string& blob_key, bool camera, std::function<void(bool ok)> done);
+// Draws the strokes (points in 0–1 of the pad, one vector per stroke: x0,y0,x1,y1,…) black on
+// white into a width×height PNG stored under `blob_key`; returns its SHA-256 (hex) via done.
+void store_signature_png(const std::string& blob_key, const std::vector<std::vector<float>>& strokes, int width,
+                         int height, std::function<void(const std::string& sha256)> done);
+std::string blob_url(const std::string& blob_key);  // an object URL for pictures ("" if none)
+void blob_remove(const std::string& blob_key);
 
 // ---- sharing: the system share sheet (phones), else the link is copied to the clipboard ----
 enum class ShareResult { shared, copied, failed };

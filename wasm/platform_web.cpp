@@ -2,6 +2,7 @@
 // platform_web.js. The exported dp_* functions are the callbacks JavaScript calls.
 #include <emscripten.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <map>
 
@@ -51,6 +52,15 @@ void dp_js_stop_speaking();
 void dp_js_blur_text_fields();
 void dp_js_publish_hitboxes(const char* json);
 void dp_js_font_metrics(float size, float* out);
+void dp_js_load_page(const char* url);
+int dp_js_online();
+void dp_js_outbox_start();
+char* dp_js_outbox_add(const char* entry_json);
+char* dp_js_outbox_entries();
+void dp_js_pick_image(int id, const char* blob_key, int camera);
+void dp_js_store_signature(int id, const char* blob_key, const char* strokes_json, int w, int h);
+char* dp_js_blob_url(const char* blob_key);
+void dp_js_blob_remove(const char* blob_key);
 uint8_t* dp_js_rasterize_glyph(uint32_t codepoint, float size, int metrics_only, int32_t* info);
 }
 
@@ -115,6 +125,7 @@ void push_url(const std::string& url) { dp_js_push_url(url.c_str(), 0); }
 void replace_url(const std::string& url) { dp_js_push_url(url.c_str(), 1); }
 void history_back() { dp_js_history_back(); }
 std::string take_navigation() { return take_string(dp_js_take_navigation()); }
+void load_page(const std::string& url) { dp_js_load_page(url.c_str()); }
 std::string storage_get(const std::string& key) { return take_string(dp_js_storage_get(key.c_str())); }
 void storage_set(const std::string& key, const std::string& value) { dp_js_storage_set(key.c_str(), value.c_str()); }
 bool speech_available() { return dp_js_speech_available() != 0; }
@@ -216,6 +227,105 @@ void choose_file(const std::string& accept, FileChosen done) {
     dp_js_choose_file(id, accept.c_str());
 }
 
+void fetch_request(const HttpRequest& r, FetchDone done) {
+    FetchRequest f;
+    f.method = r.method;
+    f.url = r.url;
+    f.body = r.body;
+    if (!r.body.empty()) f.content_type = "application/json";
+    if (!r.bearer.empty()) f.headers.emplace_back("Authorization", "Bearer " + r.bearer);
+    if (!r.idempotency_key.empty()) f.headers.emplace_back("Idempotency-Key", r.idempotency_key);
+    fetch(f, std::move(done));
+}
+bool online() { return dp_js_online() != 0; }
+
+namespace {
+std::function<void(const OutboxResult&)> g_outbox;
+std::map<int, std::function<void(bool)>> g_picks;
+std::map<int, std::function<void(const std::string&)>> g_signatures;
+
+// A JSON string literal (the outbox entry travels to JavaScript as JSON).
+std::string quote(const std::string& s) {
+    std::string o = "\"";
+    for (unsigned char c : s) {
+        if (c == '"' || c == '\\') {
+            o += '\\';
+            o += static_cast<char>(c);
+        } else if (c < 0x20) {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\u%04x", c);
+            o += buf;
+        } else {
+            o += static_cast<char>(c);
+        }
+    }
+    return o + "\"";
+}
+}  // namespace
+
+void set_outbox_handler(std::function<void(const OutboxResult&)> handler) {
+    g_outbox = std::move(handler);
+    dp_js_outbox_start();
+}
+std::string outbox_post_json(const std::string& url, const std::string& body, const std::string& bearer,
+                             const std::string& tag) {
+    const std::string e = "{\"url\":" + quote(url) + ",\"json\":" + quote(body) + ",\"bearer\":" + quote(bearer) +
+                          ",\"tag\":" + quote(tag) + "}";
+    return take_string(dp_js_outbox_add(e.c_str()));
+}
+std::string outbox_upload(const std::string& url, const std::string& bearer, const std::string& material,
+                          const std::string& blob_key, const std::string& tag) {
+    const std::string e = "{\"url\":" + quote(url) + ",\"blob\":" + quote(blob_key) + ",\"material\":" +
+                          quote(material) + ",\"bearer\":" + quote(bearer) + ",\"tag\":" + quote(tag) + "}";
+    return take_string(dp_js_outbox_add(e.c_str()));
+}
+std::vector<OutboxEntry> outbox_entries() {
+    // One entry per line: key \t queued_at \t attempts \t tag (tags hold no tabs or newlines).
+    std::vector<OutboxEntry> out;
+    const std::string s = take_string(dp_js_outbox_entries());
+    size_t i = 0;
+    while (i < s.size()) {
+        size_t nl = s.find('\n', i);
+        if (nl == std::string::npos) nl = s.size();
+        const std::string line = s.substr(i, nl - i);
+        i = nl + 1;
+        size_t t1 = line.find('\t'), t2 = line.find('\t', t1 + 1), t3 = line.find('\t', t2 + 1);
+        if (t1 == std::string::npos || t2 == std::string::npos || t3 == std::string::npos) continue;
+        OutboxEntry e;
+        e.key = line.substr(0, t1);
+        e.queued_at = std::atof(line.substr(t1 + 1, t2 - t1 - 1).c_str());
+        e.attempts = std::atoi(line.substr(t2 + 1, t3 - t2 - 1).c_str());
+        e.tag = line.substr(t3 + 1);
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
+void pick_image(const std::string& blob_key, bool camera, std::function<void(bool)> done) {
+    int id = g_next_fetch++;
+    g_picks[id] = std::move(done);
+    dp_js_pick_image(id, blob_key.c_str(), camera ? 1 : 0);
+}
+void store_signature_png(const std::string& blob_key, const std::vector<std::vector<float>>& strokes, int width,
+                         int height, std::function<void(const std::string&)> done) {
+    std::string j = "[";
+    for (size_t s = 0; s < strokes.size(); ++s) {
+        j += s ? ",[" : "[";
+        for (size_t k = 0; k < strokes[s].size(); ++k) {
+            char buf[24];
+            std::snprintf(buf, sizeof buf, "%s%.4f", k ? "," : "", static_cast<double>(strokes[s][k]));
+            j += buf;
+        }
+        j += "]";
+    }
+    j += "]";
+    int id = g_next_fetch++;
+    g_signatures[id] = std::move(done);
+    dp_js_store_signature(id, blob_key.c_str(), j.c_str(), width, height);
+}
+std::string blob_url(const std::string& blob_key) { return take_string(dp_js_blob_url(blob_key.c_str())); }
+void blob_remove(const std::string& blob_key) { dp_js_blob_remove(blob_key.c_str()); }
+
 FontMetrics font_metrics(float size_px) {
     float out[2] = {0, 0};
     dp_js_font_metrics(size_px, out);
@@ -264,6 +374,19 @@ EMSCRIPTEN_KEEPALIVE void dp_on_timer(int id) {
 }
 EMSCRIPTEN_KEEPALIVE void dp_on_file(int id, const char* name, const char* bytes, int length) {
     if (auto done = platform::take_callback(platform::g_files, id)) done(name, std::string(bytes, static_cast<size_t>(length)));
+    platform::request_frame();
+}
+EMSCRIPTEN_KEEPALIVE void dp_on_outbox(const char* key, int status, const char* body, int length, const char* tag) {
+    if (platform::g_outbox)
+        platform::g_outbox(platform::OutboxResult{key, tag, status, std::string(body, static_cast<size_t>(length))});
+    platform::request_frame();
+}
+EMSCRIPTEN_KEEPALIVE void dp_on_pick(int id, int ok) {
+    if (auto done = platform::take_callback(platform::g_picks, id)) done(ok != 0);
+    platform::request_frame();
+}
+EMSCRIPTEN_KEEPALIVE void dp_on_signature(int id, const char* sha256) {
+    if (auto done = platform::take_callback(platform::g_signatures, id)) done(sha256);
     platform::request_frame();
 }
 EMSCRIPTEN_KEEPALIVE void dp_on_touch(int phase, float x, float y) {

@@ -21,7 +21,7 @@ mergeInto(LibraryManager.library, {
     var wake = function () { _dp_js_request_frame(); };
     ['pointerdown', 'pointermove', 'pointerup', 'pointercancel', 'wheel', 'keydown', 'keyup',
      'touchstart', 'touchmove', 'touchend', 'touchcancel', 'resize', 'focus', 'blur',
-     'visibilitychange', 'orientationchange'].forEach(function (type) {
+     'visibilitychange', 'orientationchange', 'online', 'offline'].forEach(function (type) {
       window.addEventListener(type, wake, { capture: true, passive: true });
     });
     if (window.visualViewport) window.visualViewport.addEventListener('resize', wake);
@@ -356,7 +356,188 @@ mergeInto(LibraryManager.library, {
     if (el) el.focus();
   },
 
-    dp_js_publish_hitboxes: function (json) {
+  dp_js_load_page: function (url) {
+    var u = UTF8ToString(url);
+    if (u.charAt(0) === '/') window.location.assign(u);
+  },
+  dp_js_online: function () { return navigator.onLine === false ? 0 : 1; },
+
+
+  // The outbox (see platform.hpp): entries {key, url, json | blob+material, bearer, tag,
+  // queued_at, attempts} in localStorage 'doorplate:outbox'. An entry leaves the outbox only
+  // when the server gave a final answer (2xx or 4xx other than 429); the app hears of it then.
+  // Module.dpOutboxLog records each attempt (tests).
+  $dpOutbox: {
+    started: false, sending: {}, timer: null,
+    load: function () {
+      try { return JSON.parse(window.localStorage.getItem('doorplate:outbox') || '[]'); } catch (e) { return []; }
+    },
+    save: function (list) {
+      try { window.localStorage.setItem('doorplate:outbox', JSON.stringify(list)); } catch (e) {}
+    },
+    newKey: function () {
+      if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
+      var a = new Uint8Array(16); crypto.getRandomValues(a);
+      return Array.prototype.map.call(a, function (x) { return (x + 256).toString(16).slice(1); }).join('');
+    }
+  },
+  $dpBlobs: {
+    urls: {},
+    get: function (key) {
+      try { return window.localStorage.getItem('doorplate:blob:' + key) || ''; } catch (e) { return ''; }
+    },
+    put: function (key, dataUrl) {
+      try { window.localStorage.setItem('doorplate:blob:' + key, dataUrl); return true; } catch (e) { return false; }
+    },
+    toBlob: function (dataUrl) {
+      var comma = dataUrl.indexOf(','), meta = dataUrl.slice(5, comma), bin = atob(dataUrl.slice(comma + 1));
+      var bytes = new Uint8Array(bin.length);
+      for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+      return new Blob([bytes], { type: meta.split(';')[0] });
+    }
+  },
+  $dpOutboxFlush__deps: ['$dpOutbox', '$dpBlobs', 'dp_js_request_frame'],
+  $dpOutboxFlush: function () {
+    var O = dpOutbox;
+    if (!O.started || navigator.onLine === false) return;
+    O.load().forEach(function (e) {
+      if (O.sending[e.key]) return;
+      O.sending[e.key] = true;
+      var list = O.load();
+      list.forEach(function (x) { if (x.key === e.key) x.attempts = (x.attempts || 0) + 1; });
+      O.save(list);
+      var headers = { 'Idempotency-Key': e.key }, body;
+      if (e.bearer) headers['Authorization'] = 'Bearer ' + e.bearer;
+      if (e.blob) {
+        var data = dpBlobs.get(e.blob);
+        body = new FormData();
+        body.append('material', e.material || '');
+        if (data) body.append('file', dpBlobs.toBlob(data), e.blob.replace(/[^A-Za-z0-9._-]/g, '_') + (data.indexOf('image/png') > 0 ? '.png' : '.jpg'));
+      } else {
+        headers['Content-Type'] = 'application/json';
+        body = e.json;
+      }
+      (Module.dpOutboxLog || (Module.dpOutboxLog = [])).push({ key: e.key, url: e.url });
+      var retry = function () {
+        delete O.sending[e.key];
+        if (!O.timer) O.timer = setTimeout(function () { O.timer = null; dpOutboxFlush(); }, 3000);
+      };
+      fetch(e.url, { method: 'POST', headers: headers, body: body, credentials: 'same-origin', cache: 'no-store' })
+        .then(function (r) {
+          return r.text().then(function (text) {
+            if (r.status >= 500 || r.status === 429 || r.status === 0) return retry();
+            O.save(O.load().filter(function (x) { return x.key !== e.key; }));
+            delete O.sending[e.key];
+            var s = function (v) { var n = lengthBytesUTF8(v) + 1, p = _malloc(n); stringToUTF8(v, p, n); return p; };
+            var pk = s(e.key), pb = s(text), pt = s(e.tag || '');
+            Module['_dp_on_outbox'](pk, r.status, pb, lengthBytesUTF8(text), pt);
+            _free(pk); _free(pb); _free(pt);
+            _dp_js_request_frame();
+          });
+        })
+        .catch(retry);
+    });
+  },
+  dp_js_outbox_start__deps: ['$dpOutbox', '$dpOutboxFlush'],
+  dp_js_outbox_start: function () {
+    if (!dpOutbox.started) {
+      dpOutbox.started = true;
+      window.addEventListener('online', function () { dpOutboxFlush(); });
+    }
+    dpOutboxFlush();
+  },
+  dp_js_outbox_add__deps: ['$dpOutbox', '$dpOutboxFlush', '$dpString'],
+  dp_js_outbox_add: function (json) {
+    var e = JSON.parse(UTF8ToString(json));
+    e.key = dpOutbox.newKey();
+    e.queued_at = Date.now() / 1000;
+    e.attempts = 0;
+    var list = dpOutbox.load();
+    list.push(e);
+    dpOutbox.save(list);
+    setTimeout(dpOutboxFlush, 0);
+    return dpString(e.key);
+  },
+  dp_js_outbox_entries__deps: ['$dpOutbox', '$dpString'],
+  dp_js_outbox_entries: function () {
+    return dpString(dpOutbox.load().map(function (e) {
+      return [e.key, e.queued_at, e.attempts || 0, String(e.tag || '').replace(/[\t\n]/g, ' ')].join('\t');
+    }).join('\n'));
+  },
+
+  // Camera or gallery through a real file input; the picture is scaled and kept as JPEG.
+  dp_js_pick_image__deps: ['$dpBlobs', 'dp_js_request_frame'],
+  dp_js_pick_image: function (id, blobKey, camera) {
+    var key = UTF8ToString(blobKey);
+    var input = document.createElement('input');
+    input.type = 'file';
+    input.accept = 'image/*';
+    if (camera) input.setAttribute('capture', 'environment');
+    input.style.display = 'none';
+    input.id = 'dp-file-picker';
+    var done = function (ok) { if (input.parentNode) input.parentNode.removeChild(input); Module['_dp_on_pick'](id, ok ? 1 : 0); _dp_js_request_frame(); };
+    input.addEventListener('change', function () {
+      var f = input.files && input.files[0];
+      if (!f) return done(false);
+      var url = URL.createObjectURL(f), img = new Image();
+      img.onload = function () {
+        var w = img.naturalWidth, h = img.naturalHeight, max = 1600;
+        if (Math.max(w, h) > max) { var k = max / Math.max(w, h); w = Math.round(w * k); h = Math.round(h * k); }
+        var c = document.createElement('canvas'); c.width = w; c.height = h;
+        var g = c.getContext('2d'); g.fillStyle = '#fff'; g.fillRect(0, 0, w, h); g.drawImage(img, 0, 0, w, h);
+        URL.revokeObjectURL(url);
+        if (dpBlobs.urls[key]) { URL.revokeObjectURL(dpBlobs.urls[key]); delete dpBlobs.urls[key]; }
+        done(dpBlobs.put(key, c.toDataURL('image/jpeg', 0.85)));
+      };
+      img.onerror = function () { URL.revokeObjectURL(url); done(false); };
+      img.src = url;
+    });
+    document.body.appendChild(input);
+    input.click();
+  },
+  // Signature strokes → PNG (black on white) in the blob store; answers its SHA-256.
+  dp_js_store_signature__deps: ['$dpBlobs', 'dp_js_request_frame'],
+  dp_js_store_signature: function (id, blobKey, strokesJson, w, h) {
+    var key = UTF8ToString(blobKey), strokes = JSON.parse(UTF8ToString(strokesJson));
+    var c = document.createElement('canvas'); c.width = w; c.height = h;
+    var g = c.getContext('2d');
+    g.fillStyle = '#fff'; g.fillRect(0, 0, w, h);
+    g.strokeStyle = '#111'; g.lineWidth = Math.max(3, w / 160); g.lineCap = 'round'; g.lineJoin = 'round';
+    strokes.forEach(function (s) {
+      if (s.length < 2) return;
+      g.beginPath(); g.moveTo(s[0] * w, s[1] * h);
+      for (var i = 2; i + 1 < s.length; i += 2) g.lineTo(s[i] * w, s[i + 1] * h);
+      if (s.length === 2) g.lineTo(s[0] * w + 0.5, s[1] * h + 0.5);
+      g.stroke();
+    });
+    var data = c.toDataURL('image/png');
+    if (dpBlobs.urls[key]) { URL.revokeObjectURL(dpBlobs.urls[key]); delete dpBlobs.urls[key]; }
+    dpBlobs.put(key, data);
+    var answer = function (hex) {
+      var n = lengthBytesUTF8(hex) + 1, p = _malloc(n); stringToUTF8(hex, p, n);
+      Module['_dp_on_signature'](id, p); _free(p); _dp_js_request_frame();
+    };
+    dpBlobs.toBlob(data).arrayBuffer().then(function (b) { return crypto.subtle.digest('SHA-256', b); })
+      .then(function (d) { answer(Array.prototype.map.call(new Uint8Array(d), function (x) { return (x + 256).toString(16).slice(1); }).join('')); })
+      .catch(function () { answer(''); });
+  },
+  dp_js_blob_url__deps: ['$dpBlobs', '$dpString'],
+  dp_js_blob_url: function (blobKey) {
+    var key = UTF8ToString(blobKey);
+    if (!dpBlobs.urls[key]) {
+      var data = dpBlobs.get(key);
+      if (data) dpBlobs.urls[key] = URL.createObjectURL(dpBlobs.toBlob(data));
+    }
+    return dpString(dpBlobs.urls[key] || '');
+  },
+  dp_js_blob_remove__deps: ['$dpBlobs'],
+  dp_js_blob_remove: function (blobKey) {
+    var key = UTF8ToString(blobKey);
+    if (dpBlobs.urls[key]) { URL.revokeObjectURL(dpBlobs.urls[key]); delete dpBlobs.urls[key]; }
+    try { window.localStorage.removeItem('doorplate:blob:' + key); } catch (e) {}
+  },
+
+  dp_js_publish_hitboxes: function (json) {
     Module.dpHitboxes = JSON.parse(UTF8ToString(json));
   },
 

@@ -3,10 +3,12 @@
 (function () {
   'use strict';
   var root = document.documentElement;
-  var app = root.dataset.app || 'resident';
+  // The help pages (找人帮我办, 我的申请) are their own app, so the landing never downloads them.
+  var helpPage = /^\/d\/[^/]+\/(help|requests)(\/|$)/.test(location.pathname);
+  var app = helpPage ? 'resident_help' : (root.dataset.app || 'resident');
   // scripts/assemble-www.sh writes this build's hashed file names onto <html>.
-  var jsUrl = root.dataset.js || '/' + app + '.js';
-  var wasmUrl = root.dataset.wasm || '/' + app + '.wasm';
+  var jsUrl = (helpPage ? root.dataset.helpJs : root.dataset.js) || '/' + app + '.js';
+  var wasmUrl = (helpPage ? root.dataset.helpWasm : root.dataset.wasm) || '/' + app + '.wasm';
   var fill = document.getElementById('loading-fill');
   var label = document.getElementById('loading-label');
   var bar = fill && fill.parentNode;

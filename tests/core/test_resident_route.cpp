@@ -73,3 +73,35 @@ TEST_CASE("an unknown route mode is ignored and broken map paths are not found")
     CHECK(dp::parse_resident_route("/d/H5GYFKJ/map/place", "").page == ResidentPage::not_found);
     CHECK(dp::parse_resident_route("/d/H5GYFKJ/map/other/SP1", "").page == ResidentPage::not_found);
 }
+
+TEST_CASE("every help page and a request's status page round-trip through their URLs") {
+    const char* urls[] = {"/d/H5GYFKJ/help", "/d/H5GYFKJ/help?item=id-card-renewal",
+                          "/d/H5GYFKJ/help/proxy?item=id-card-renewal", "/d/H5GYFKJ/help/proxy/sign?item=id-card-renewal",
+                          "/d/H5GYFKJ/help/prereview?item=birth-registration", "/d/H5GYFKJ/help/ask",
+                          "/d/H5GYFKJ/help/video?item=x", "/d/H5GYFKJ/requests", "/d/H5GYFKJ/requests/17"};
+    for (std::string s : urls) {
+        auto q = s.find('?');
+        auto r = dp::parse_resident_route(s.substr(0, q), q == std::string::npos ? "" : s.substr(q + 1));
+        CHECK(dp::is_help_page(r.page));
+        CHECK(dp::resident_url(r) == s);
+    }
+    auto st = dp::parse_resident_route("/d/H5GYFKJ/requests/17", "");
+    CHECK(st.page == ResidentPage::request_status);
+    CHECK(st.request_id == "17");
+    auto sign = dp::parse_resident_route("/d/H5GYFKJ/help/proxy/sign", "item=id-card-renewal");
+    CHECK(sign.page == ResidentPage::help_proxy_sign);
+    CHECK(sign.item_id == "id-card-renewal");
+    CHECK_FALSE(dp::is_help_page(dp::parse_resident_route("/d/H5GYFKJ/map", "").page));
+    // The guide's answers travel along, so 预审 lists exactly the tailored materials.
+    auto pre = dp::parse_resident_route("/d/H5GYFKJ/help/prereview", "item=id-card-renewal&reason=lost&src=x");
+    CHECK(pre.answers.at("reason") == std::vector<std::string>{"lost"});
+    CHECK(dp::resident_url(pre) == "/d/H5GYFKJ/help/prereview?item=id-card-renewal&reason=lost");
+}
+
+TEST_CASE("broken help and request paths are not found") {
+    CHECK(dp::parse_resident_route("/d/H5GYFKJ/help/other", "").page == ResidentPage::not_found);
+    CHECK(dp::parse_resident_route("/d/H5GYFKJ/help/proxy/x", "").page == ResidentPage::not_found);
+    CHECK(dp::parse_resident_route("/d/H5GYFKJ/requests/abc", "").page == ResidentPage::not_found);
+    CHECK(dp::parse_resident_route("/d/H5GYFKJ/requests/1/2", "").page == ResidentPage::not_found);
+    CHECK(dp::parse_resident_route("/d/H5GYFKJ/requests/123456789012345678901", "").page == ResidentPage::not_found);
+}

@@ -7,5 +7,6 @@ import { tests as residentPhone } from './test_resident_phone.mjs';
 import { tests as securityHeaders } from './test_security_headers.mjs';
 import { tests as residentMap } from './test_resident_map.mjs';
 import { tests as deskConsole } from './test_desk_console.mjs';
+import { tests as residentHelp } from './test_resident_help.mjs';
 
-await runTests([...residentLanding, ...residentGuide, ...residentPhone, ...residentMap, ...securityHeaders, ...deskConsole]);
+await runTests([...residentLanding, ...residentGuide, ...residentPhone, ...residentMap, ...residentHelp, ...securityHeaders, ...deskConsole]);

@@ -190,6 +190,10 @@ void load_settings() {
 // ---- dispatch: update, then effects ----
 
 void dispatch(const Action& a) {
+    // The help pages are another app (resident_help), loaded only when one is opened; this
+    // page stays as it is, so the browser's back button returns to it unchanged.
+    if (auto* nav = std::get_if<Navigate>(&a); nav && nav->push && dp::is_help_page(nav->route.page))
+        return platform::load_page(dp::resident_url(nav->route));
     const std::string url_before = dp::resident_url(g_model.route);
     const auto page_before = g_model.route.page;
     g_model = update(std::move(g_model), a);

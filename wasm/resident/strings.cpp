@@ -62,6 +62,10 @@ const Row kRows[static_cast<int>(Str::count)] = {
     {"看样例", "看樣例", "See a sample"},
     {"链接已复制，可以粘贴给家人或朋友", "連結已複製，可以貼上給家人或朋友", "Link copied: paste it to family or friends"},
     {"没能分享，可以长按地址栏复制链接", "沒能分享，可以長按網址列複製連結", "Could not share; copy the link from the address bar"},
+    {"找人帮我办", "找人幫我辦", "Get help"},
+    {"代办、材料预审、问一问、视频帮办", "代辦、材料預審、問一問、視頻幫辦", "Do it for me, check papers, ask, video"},
+    {"我的申请", "我的申請", "My requests"},
+    {"正在打开…", "正在打開…", "Opening…"},
 };
 
 const Row& row(Str key) { return kRows[static_cast<int>(key)]; }

@@ -14,7 +14,7 @@ enum class Str {
     start, see_result, step_n, loading_catalogue, no_results, results_n, loading_guide, guide_failed,
     text_version, share, choose_one, choose_any, change, your_answers, tick_hint, retry, not_found,
     not_found_detail, network_down, network_down_detail, start_over, gathered_n, nearby_hint, home, loading_doorplate, search_title,
-    show_sample, link_copied, share_failed,
+    show_sample, link_copied, share_failed, help_open, help_open_detail, my_requests, opening,
     count
 };
 

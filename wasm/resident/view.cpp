@@ -104,6 +104,16 @@ std::vector<Action> draw(const Model& m, ViewState& vs, const ui::FrameInfo& f) 
         case dp::ResidentPage::guide_question:
         case dp::ResidentPage::guide_result: draw_guide(p); break;
         case dp::ResidentPage::map: draw_map(p); break;
+        case dp::ResidentPage::help_menu:
+        case dp::ResidentPage::help_proxy:
+        case dp::ResidentPage::help_proxy_sign:
+        case dp::ResidentPage::help_prereview:
+        case dp::ResidentPage::help_ask:
+        case dp::ResidentPage::help_video:
+        case dp::ResidentPage::requests:
+        case dp::ResidentPage::request_status:  // the help app's pages: a new page loads it
+            draw_message(p, tr(Str::opening, p.loc), "", false);
+            break;
         case dp::ResidentPage::not_found:
             if (ui::top_bar(tr(Str::back, p.loc).c_str(), tr(Str::app_title, p.loc), width)) out.push_back(Back{});
             draw_message(p, tr(Str::not_found, p.loc), tr(Str::not_found_detail, p.loc), false);

@@ -39,6 +39,11 @@ void draw_intro(Page& p, const dp::GuideWalk& w) {
     if (ui::link("text", tr(Str::text_version, p.loc)))
         p.out.push_back(OpenExternal{"/guide/" + dp::url_encode(w.found ? p.m.route.guide_id : "") + "?lang=" +
                                      dp::locale_tag(p.loc)});
+    if (ui::link("help", tr(Str::help_open, p.loc))) {
+        dp::ResidentRoute r = route_to(p.m, dp::ResidentPage::help_menu);
+        r.item_id = p.m.route.guide_id;
+        p.out.push_back(Navigate{r});
+    }
     if (ui::link("share", tr(Str::share, p.loc))) p.out.push_back(Share{w.title, dp::resident_url(p.m.route)});
     ImGui::EndGroup();
 }
@@ -299,6 +304,13 @@ void draw_result(Page& p, const dp::Catalogue& cat) {
             b);
     }
     ImGui::Dummy(ImVec2(0, px(12)));
+    // 找人帮我办 for this item, with these answers (预审 lists exactly these materials).
+    if (ui::item_card("help", tr(Str::help_open, p.loc), tr(Str::help_open_detail, p.loc), p.inner)) {
+        dp::ResidentRoute r = route_to(p.m, dp::ResidentPage::help_menu);
+        r.item_id = p.m.route.guide_id;
+        p.out.push_back(Navigate{r});
+    }
+    ImGui::Dummy(ImVec2(0, px(8)));
     if (ui::secondary_button(tr(Str::read_aloud, p.loc).c_str(), p.inner)) p.out.push_back(ReadAloud{spoken_text(*doc)});
     ImGui::Dummy(ImVec2(0, px(4)));
     std::string query;

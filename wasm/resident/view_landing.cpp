@@ -92,6 +92,12 @@ void draw_landing(Page& p) {
     }
 
     section_title(p, tr(Str::help_title, p.loc));
+    if (ui::item_card("help", tr(Str::help_open, p.loc), tr(Str::help_open_detail, p.loc), p.inner))
+        p.out.push_back(Navigate{route_to(p.m, dp::ResidentPage::help_menu)});
+    ImGui::Dummy(ImVec2(0, px(2)));
+    if (ui::item_card("my-requests", tr(Str::my_requests, p.loc), "", p.inner))
+        p.out.push_back(Navigate{route_to(p.m, dp::ResidentPage::requests)});
+    ImGui::Dummy(ImVec2(0, px(4)));
     ui::text_block(tr(Str::help_body, p.loc), 16, ui::theme::muted(), p.inner);
     ImGui::Dummy(ImVec2(0, px(4)));
     if (ui::secondary_button(tr(Str::help_call, p.loc).c_str(), p.inner)) p.out.push_back(OpenExternal{"tel:12345"});
