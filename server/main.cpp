@@ -30,6 +30,8 @@ Usage: doorplate-server [options]
   --catalogue FILE   built guide catalogue (default <www>/data/catalogue.json)
   --demo             load the demo county into the database if it has no doorplates
   --demo-data DIR    the generated demo county (default build/native/demo)
+  --demo-activity    with --demo: seed the last 30 days (to now) with demo usage (statistics)
+                     if there are no usage events yet
   --public-url URL   base URL of links and poster QR codes, e.g. http://192.168.1.20:8080
                      (default http://HOST:PORT)
   --posters VILLAGE  write the village/community's QR posters (one PDF page per doorplate)
@@ -89,6 +91,7 @@ bool parse_args(int argc, char** argv, dp::ServerConfig& c, PosterJob& posters) 
         else if (a == "--out") posters.out = value("--out");
         else if (a == "--demo") c.demo = true;
         else if (a == "--demo-data") c.demo_dir = value("--demo-data");
+        else if (a == "--demo-activity") c.demo_activity = true;
         else if (a == "--threads") c.threads = int_option("--threads", value("--threads"), 1, 1024);
         else if (a == "--max-batch") c.max_batch = int_option("--max-batch", value("--max-batch"), 1, 100000);
         else if (a == "--rate-limit") c.rate_limit = int_option("--rate-limit", value("--rate-limit"), 0, 1000000000);
@@ -162,6 +165,9 @@ int main(int argc, char** argv) {
             }
         }
         app.catalogue.load(config.catalogue_path, config.assets_dir + "/guides");
+        if (config.demo && config.demo_activity)
+            dp::seed_demo_activity(app, std::chrono::duration_cast<std::chrono::seconds>(
+                                            std::chrono::system_clock::now().time_since_epoch()).count());
         // The one writer (its own connection) and the submission limit; stopped after the last request.
         dp::Writer writer(config.db_path, {config.max_batch, config.max_db_mb * 1024 * 1024});
         dp::RateLimiter submit_limit(config.rate_limit, config.trust_proxy);
@@ -189,6 +195,7 @@ int main(int argc, char** argv) {
         dp::register_admin_routes(server, app);
         dp::register_upload_routes(server, app);
         dp::register_poster_routes(server, app);
+        dp::register_stats_routes(server, app);
         dp::register_static_routes(server, app);  // last: it ends with the catch-all file route
 
         int port = config.port;
