@@ -33,7 +33,7 @@ add_executable(resident ${DP_RESIDENT_SOURCES})
 target_link_libraries(resident PRIVATE doorplate_ui dp_warnings)
 target_compile_options(resident PRIVATE $<$<CONFIG:Release>:-Oz -flto>)
 target_link_options(resident PRIVATE ${DP_WASM_LINK}
-  "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free','_dp_frame','_dp_on_fetch','_dp_on_image','_dp_on_share','_dp_on_event','_dp_on_text','_dp_on_touch','_dp_on_pinch']")
+  "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free','_dp_frame','_dp_on_fetch','_dp_on_image','_dp_on_share','_dp_on_event','_dp_on_text','_dp_on_touch','_dp_on_pinch','_dp_on_usage_signal']")
 set_target_properties(resident PROPERTIES SUFFIX ".js"
   LINK_DEPENDS ${CMAKE_SOURCE_DIR}/wasm/platform_web.js)
 

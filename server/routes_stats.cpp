@@ -27,7 +27,7 @@ using nlohmann::json;
 
 constexpr std::size_t kMaxEvents = 100;            // per batch
 constexpr std::size_t kMaxBatchBytes = 64 * 1024;
-constexpr int64_t kMaxFutureSeconds = 5 * 60;      // a phone's clock may run a little fast
+constexpr int64_t kMaxFutureSeconds = 3600;        // a phone's clock may run fast
 constexpr int64_t kMaxAgeSeconds = 7 * 24 * 3600;  // events queued offline for up to a week
 constexpr int kMaxSpanDays = 366;
 

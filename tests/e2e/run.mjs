@@ -6,5 +6,6 @@ import { tests as residentGuide } from './test_resident_guide.mjs';
 import { tests as residentPhone } from './test_resident_phone.mjs';
 import { tests as securityHeaders } from './test_security_headers.mjs';
 import { tests as residentMap } from './test_resident_map.mjs';
+import { tests as residentUsage } from './test_resident_usage.mjs';
 
-await runTests([...residentLanding, ...residentGuide, ...residentPhone, ...residentMap, ...securityHeaders]);
+await runTests([...residentLanding, ...residentGuide, ...residentPhone, ...residentMap, ...residentUsage, ...securityHeaders]);
