@@ -40,7 +40,7 @@ build: native www
 
 run: build
 	@mkdir -p $(dir $(DB))
-	@exec $(SERVER) --db $(DB) --demo --demo-data $(NATIVE)/demo --www $(WWW) --assets assets --host $(HOST) --port $(PORT) $(if $(PUBLIC_URL),--public-url $(PUBLIC_URL))
+	@exec $(SERVER) --db $(DB) --demo --demo-activity --demo-data $(NATIVE)/demo --www $(WWW) --assets assets --host $(HOST) --port $(PORT) $(if $(PUBLIC_URL),--public-url $(PUBLIC_URL))
 
 test: build
 	@scripts/run-tests.sh

@@ -35,7 +35,7 @@ if(CMAKE_BUILD_TYPE STREQUAL "Release")
 endif()
 
 # Every app exports every callback of the platform layer (platform_web.js calls them by name).
-set(DP_WASM_EXPORTS "['_main','_malloc','_free','_dp_frame','_dp_on_fetch','_dp_on_image','_dp_on_share','_dp_on_event','_dp_on_text','_dp_on_touch','_dp_on_pinch','_dp_on_file','_dp_on_timer','_dp_on_wheel','_dp_on_outbox','_dp_on_pick','_dp_on_signature']")
+set(DP_WASM_EXPORTS "['_main','_malloc','_free','_dp_frame','_dp_on_fetch','_dp_on_image','_dp_on_share','_dp_on_event','_dp_on_text','_dp_on_touch','_dp_on_pinch','_dp_on_file','_dp_on_timer','_dp_on_wheel','_dp_on_outbox','_dp_on_pick','_dp_on_signature','_dp_on_usage_signal']")
 
 # The web apps: wasm/<app>_main.cpp plus the app's own files; platform_web.* is the only
 # JavaScript interop. Output: bin/<app>.js + bin/<app>.wasm (the HTML shell lives in www/).

@@ -63,6 +63,12 @@ void register_help_routes(httplib::Server& server, App& app);
 int seed_demo_help(App& app);
 void print_demo_help(App& app);
 
+// Usage statistics: POST /api/v1/events, GET /api/v1/stats and /api/v1/stats.csv (routes_stats.cpp).
+void register_stats_routes(httplib::Server& server, App& app);
+// --demo-activity: the demo county's first month of use (events and closed help requests over the
+// 30 days up to `now`: today and the 29 days before it), only into an empty usage_events table; returns the events written.
+int64_t seed_demo_activity(App& app, int64_t now);
+
 // Creates the demo accounts if there are no users yet (see demo_accounts.cpp); returns how many.
 int seed_demo_accounts(Db& db);
 // The demo accounts and their fixed passwords, for the start-up banner in demo mode.

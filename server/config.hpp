@@ -29,6 +29,7 @@ struct ServerConfig {
     bool demo = false;           // load the demo county into an empty database
     bool demo_help = true;       // with demo: a few demo help requests in a database without requests
     std::string demo_dir = "build/native/demo";  // generated demo county (doorplate-gencounty)
+    bool demo_activity = false;  // seed a month of demo usage (events, closed requests) into an empty events table
     std::string log_level = "info";
     std::string public_base_url; // for links printed at start-up; empty = http://host:port
     int threads = 32;            // HTTP worker threads (each holds one connection while it is open)

@@ -42,7 +42,7 @@ nlohmann::json parse_json_body(const httplib::Request& req, const JsonBodyLimits
         throw HttpError(400, "too_deep", "提交的 JSON 嵌套层数太多");
     nlohmann::json j = nlohmann::json::parse(req.body, nullptr, /*allow_exceptions=*/false);
     if (j.is_discarded()) throw HttpError(400, "bad_json", "提交的内容不是有效的 JSON");
-    if (!j.is_object()) throw HttpError(400, "not_object", "提交的内容应为 JSON 对象 {…}");
+    if (!j.is_object() && !(limits.allow_array && j.is_array())) throw HttpError(400, "not_object", "提交的内容应为 JSON 对象 {…}");
     return j;
 }
 

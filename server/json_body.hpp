@@ -14,10 +14,11 @@ namespace dp {
 struct JsonBodyLimits {
     std::size_t max_bytes = 64 * 1024;
     int max_depth = 16;
+    bool allow_array = false;  // a top-level JSON array is accepted too (batches)
 };
 
 // The body as a JSON object, or HttpError: 415 (Content-Type is not application/json),
-// 413 (too large), 400 bad_utf8 | too_deep | bad_json | not_object.
+// 413 (too large), 400 bad_utf8 | too_deep | bad_json | not_object (an array passes with allow_array).
 nlohmann::json parse_json_body(const httplib::Request& req, const JsonBodyLimits& limits = {});
 
 // Nesting depth of JSON text ([ and { outside strings); stops counting past `stop_at`.

@@ -32,6 +32,8 @@ Usage: doorplate-server [options]
   --demo-data DIR    the generated demo county (default build/native/demo)
   --no-demo-help     with --demo: do not add the demo help requests (帮办代办) to a new database
   --demo-help        the opposite (the default; the last of the two wins)
+  --demo-activity    with --demo: seed the last 30 days (to now) with demo usage (statistics)
+                     if there are no usage events yet
   --public-url URL   base URL of links and poster QR codes, e.g. http://192.168.1.20:8080
                      (default http://HOST:PORT)
   --posters VILLAGE  write the village/community's QR posters (one PDF page per doorplate)
@@ -93,6 +95,7 @@ bool parse_args(int argc, char** argv, dp::ServerConfig& c, PosterJob& posters) 
         else if (a == "--no-demo-help") c.demo_help = false;
         else if (a == "--demo-help") c.demo_help = true;
         else if (a == "--demo-data") c.demo_dir = value("--demo-data");
+        else if (a == "--demo-activity") c.demo_activity = true;
         else if (a == "--threads") c.threads = int_option("--threads", value("--threads"), 1, 1024);
         else if (a == "--max-batch") c.max_batch = int_option("--max-batch", value("--max-batch"), 1, 100000);
         else if (a == "--rate-limit") c.rate_limit = int_option("--rate-limit", value("--rate-limit"), 0, 1000000000);
@@ -169,6 +172,9 @@ int main(int argc, char** argv) {
         if (config.demo && config.demo_help) dp::seed_demo_help(app);
         // Parked long polls may hold at most half the worker threads (docs/api-help.md).
         app.help.set_max_waiters(config.threads / 2);
+        if (config.demo && config.demo_activity)
+            dp::seed_demo_activity(app, std::chrono::duration_cast<std::chrono::seconds>(
+                                            std::chrono::system_clock::now().time_since_epoch()).count());
         // The one writer (its own connection) and the submission limit; stopped after the last request.
         dp::Writer writer(config.db_path, {config.max_batch, config.max_db_mb * 1024 * 1024});
         dp::RateLimiter submit_limit(config.rate_limit, config.trust_proxy);
@@ -197,6 +203,7 @@ int main(int argc, char** argv) {
         dp::register_upload_routes(server, app);
         dp::register_help_routes(server, app);
         dp::register_poster_routes(server, app);
+        dp::register_stats_routes(server, app);
         dp::register_static_routes(server, app);  // last: it ends with the catch-all file route
 
         int port = config.port;

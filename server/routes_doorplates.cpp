@@ -68,7 +68,8 @@ void get_doorplate(App& app, const httplib::Request& req, httplib::Response& res
     if (coord != CoordSystem::wgs84) j["coord"] = coord_system_id(coord);
     // The entry channel from ?src= (poster, wechat, …; unknown values count as "other").
     const EntryChannel channel = entry_channel_from_src(req.get_param_value("src"));
-    // EVENT: doorplate_opened(channel)
+    // Opens are counted from the app's doorplate_opened event (POST /api/v1/events), not here:
+    // the app also opens doorplates offline from its cache, and a GET may be retried or prefetched.
     j["channel"] = entry_channel_id(channel);
     send_json(res, j);
 }

@@ -11,6 +11,7 @@
 #include "json_body.hpp"
 #include "rate_limit.hpp"
 #include "request_lifecycle.hpp"
+#include "stats_store.hpp"
 #include "validate.hpp"
 #include "writer.hpp"
 
@@ -251,6 +252,11 @@ WriteReply insert_request(Db& w, const NewRequest& r, int64_t now) {
     ev.bind(1, id).bind(2, now);
     ev.step();
     init_help_rows(w, id, now);  // live-update event, pre-review materials, video slot
+    // Statistics: one help service, recorded here (the app does not send help_requested for requests).
+    UsageEvent help;
+    help.at = now, help.type = StatEvent::help_requested, help.kind = to_string(r.kind), help.item_id = r.item_id;
+    help.town_id = r.town_id, help.area_id = r.area_id;
+    insert_usage_event(w, help);
     return {201, {{"id", id}, {"number", number}, {"token", token}, {"status", "submitted"}}};
 }
 

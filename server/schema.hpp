@@ -250,6 +250,30 @@ inline const std::vector<const char*>& schema_migrations() {
           SELECT id, town_id, json_extract(payload, '$.slot_at') FROM requests
           WHERE kind = 'video' AND json_valid(payload);
         )sql",
+
+        // 6: usage events for statistics (the statistics work). No personal data and no address:
+        // no doorplate code, no IP, no session; only the area the doorplate belongs to.
+        R"sql(
+        CREATE TABLE usage_events (
+          id INTEGER PRIMARY KEY,
+          at INTEGER NOT NULL,               -- Unix seconds when it happened (the app's clock, checked)
+          day TEXT NOT NULL,                 -- China-time calendar day of `at`: "2025-11-03"
+          type TEXT NOT NULL CHECK (type IN ('doorplate_opened','search','guide_viewed','navigation_tapped',
+                                             'help_requested','request_closed','rating')),
+          town_id TEXT NOT NULL DEFAULT '',  -- from the doorplate, server-side ('' = no doorplate)
+          area_id TEXT NOT NULL DEFAULT '',  -- village / community of the doorplate
+          item_id TEXT NOT NULL DEFAULT '',
+          channel TEXT NOT NULL DEFAULT '',  -- entry channel (shared/entry_channels)
+          kind TEXT NOT NULL DEFAULT '',     -- help kind: phone | question | prereview | proxy | video
+          place_id TEXT NOT NULL DEFAULT '', -- navigation: the service point
+          map_app TEXT NOT NULL DEFAULT '',  -- navigation: amap | baidu | tencent
+          score INTEGER NOT NULL DEFAULT 0,  -- rating 1–5
+          results INTEGER NOT NULL DEFAULT -1  -- search: hits shown (-1 = not given)
+        );
+        CREATE INDEX usage_events_day ON usage_events(day, type);
+        CREATE INDEX usage_events_town_day ON usage_events(town_id, day);
+        CREATE INDEX usage_events_area_day ON usage_events(area_id, day);
+        )sql",
     };
     return m;
 }

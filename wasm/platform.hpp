@@ -178,6 +178,17 @@ void store_signature_png(const std::string& blob_key, const std::vector<std::vec
 std::string blob_url(const std::string& blob_key);  // an object URL for pictures ("" if none)
 void blob_remove(const std::string& blob_key);
 
+// ---- usage events (statistics): sends that outlive the page ----
+// POSTs `json_body` with fetch({keepalive: true}) and an Idempotency-Key, so a send started as
+// the page is hidden still completes; `done` gets the status (0 = network error) and the body.
+void post_json_keepalive(const std::string& url, const std::string& json_body, const std::string& idempotency_key,
+                         FetchDone done);
+// `on_hidden` runs when the page is hidden or unloaded (visibilitychange → hidden, pagehide): the
+// last chance to send. `on_tick` runs every `seconds` and when the browser comes back online.
+void set_usage_hooks(int seconds, std::function<void()> on_tick, std::function<void()> on_hidden);
+bool is_online();              // navigator.onLine
+std::int64_t unix_seconds();   // the phone's clock (Date.now)
+
 // ---- sharing: the system share sheet (phones), else the link is copied to the clipboard ----
 enum class ShareResult { shared, copied, failed };
 void share(const std::string& title, const std::string& url, std::function<void(ShareResult)> done);

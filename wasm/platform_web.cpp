@@ -61,6 +61,10 @@ void dp_js_pick_image(int id, const char* blob_key, int camera);
 void dp_js_store_signature(int id, const char* blob_key, const char* strokes_json, int w, int h);
 char* dp_js_blob_url(const char* blob_key);
 void dp_js_blob_remove(const char* blob_key);
+void dp_js_post_json_keepalive(int id, const char* url, const char* body, const char* key);
+void dp_js_install_usage_hooks(int seconds);
+int dp_js_is_online();
+double dp_js_now_ms();
 uint8_t* dp_js_rasterize_glyph(uint32_t codepoint, float size, int metrics_only, int32_t* info);
 }
 
@@ -348,6 +352,28 @@ bool rasterize_glyph(uint32_t codepoint, float size_px, bool metrics_only, Glyph
     return info[5] != 0;
 }
 
+// ---- usage events ----
+namespace {
+std::function<void()> g_usage_tick, g_usage_hidden;
+}  // namespace
+void post_json_keepalive(const std::string& url, const std::string& json_body, const std::string& idempotency_key,
+                         FetchDone done) {
+    const int id = g_next_fetch++;
+    g_fetches[id] = std::move(done);
+    dp_js_post_json_keepalive(id, url.c_str(), json_body.c_str(), idempotency_key.c_str());
+}
+void set_usage_hooks(int seconds, std::function<void()> on_tick, std::function<void()> on_hidden) {
+    g_usage_tick = std::move(on_tick);
+    g_usage_hidden = std::move(on_hidden);
+    dp_js_install_usage_hooks(seconds);
+}
+void usage_signal(bool hidden) {
+    auto& f = hidden ? g_usage_hidden : g_usage_tick;
+    if (f) f();
+}
+bool is_online() { return dp_js_is_online() != 0; }
+std::int64_t unix_seconds() { return static_cast<std::int64_t>(dp_js_now_ms() / 1000.0); }
+
 }  // namespace platform
 
 extern "C" {
@@ -389,6 +415,7 @@ EMSCRIPTEN_KEEPALIVE void dp_on_signature(int id, const char* sha256) {
     if (auto done = platform::take_callback(platform::g_signatures, id)) done(sha256);
     platform::request_frame();
 }
+EMSCRIPTEN_KEEPALIVE void dp_on_usage_signal(int hidden) { platform::usage_signal(hidden != 0); }
 EMSCRIPTEN_KEEPALIVE void dp_on_touch(int phase, float x, float y) {
     if (platform::g_touch) platform::g_touch(static_cast<platform::TouchPhase>(phase), x, y);
     platform::request_frame();

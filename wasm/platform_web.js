@@ -668,6 +668,44 @@ mergeInto(LibraryManager.library, {
     document.body.appendChild(el);
     el.click();
   },
+  // Usage events (statistics): a POST that survives the page being hidden (fetch keepalive keeps
+  // custom headers, unlike sendBeacon), a periodic tick, and the page-hidden signal.
+  dp_js_post_json_keepalive: function (id, url, body, key) {
+    var deliver = function (status, bytes) {
+      var p = _malloc(bytes.length + 1);
+      HEAPU8.set(bytes, p);
+      HEAPU8[p + bytes.length] = 0;
+      Module['_dp_on_fetch'](id, status, p, bytes.length);
+      _free(p);
+    };
+    var text = UTF8ToString(body);
+    var headers = { 'Content-Type': 'application/json' };
+    var k = UTF8ToString(key);
+    if (k) headers['Idempotency-Key'] = k;
+    var opts = { method: 'POST', headers: headers, body: text, credentials: 'same-origin' };
+    // keepalive bodies are limited to 64 KB in all; larger ones go as ordinary requests.
+    if (text.length < 60000) opts.keepalive = true;
+    try {
+      fetch(UTF8ToString(url), opts)
+        .then(function (r) {
+          return r.arrayBuffer().then(function (b) { deliver(r.status, new Uint8Array(b)); });
+        })
+        .catch(function () { deliver(0, new Uint8Array(0)); });
+    } catch (e) { deliver(0, new Uint8Array(0)); }
+  },
+  dp_js_install_usage_hooks: function (seconds) {
+    if (Module.dpUsageHooks) return;
+    Module.dpUsageHooks = true;
+    var signal = function (hidden) { try { Module['_dp_on_usage_signal'](hidden ? 1 : 0); } catch (e) {} };
+    setInterval(function () { signal(false); }, Math.max(1, seconds) * 1000);
+    window.addEventListener('online', function () { signal(false); });
+    document.addEventListener('visibilitychange', function () {
+      if (document.visibilityState === 'hidden') signal(true);
+    });
+    window.addEventListener('pagehide', function () { signal(true); });
+  },
+  dp_js_is_online: function () { return (typeof navigator.onLine === 'boolean' && !navigator.onLine) ? 0 : 1; },
+  dp_js_now_ms: function () { return Date.now(); },
 
   // Glyphs are drawn with the browser's own fonts into a scratch canvas; the alpha channel
   // becomes ImGui's glyph bitmap. No font file is downloaded.

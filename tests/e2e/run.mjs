@@ -8,5 +8,6 @@ import { tests as securityHeaders } from './test_security_headers.mjs';
 import { tests as residentMap } from './test_resident_map.mjs';
 import { tests as deskConsole } from './test_desk_console.mjs';
 import { tests as residentHelp } from './test_resident_help.mjs';
+import { tests as residentUsage } from './test_resident_usage.mjs';
 
-await runTests([...residentLanding, ...residentGuide, ...residentPhone, ...residentMap, ...residentHelp, ...securityHeaders, ...deskConsole]);
+await runTests([...residentLanding, ...residentGuide, ...residentPhone, ...residentMap, ...residentHelp, ...residentUsage, ...securityHeaders, ...deskConsole]);

@@ -13,6 +13,7 @@
 #include "strings.hpp"
 #include "strings_map.hpp"
 #include "ui_runtime.hpp"
+#include "usage.hpp"
 #include "view.hpp"
 
 namespace {
@@ -196,7 +197,9 @@ void dispatch(const Action& a) {
         return platform::load_page(dp::resident_url(nav->route));
     const std::string url_before = dp::resident_url(g_model.route);
     const auto page_before = g_model.route.page;
+    const UsageBefore usage_before{page_before, g_model.route.guide_id};
     g_model = update(std::move(g_model), a);
+    track_usage(usage_before, g_model, a);  // statistics (usage.cpp)
     const std::string url_after = dp::resident_url(g_model.route);
 
     if (auto* nav = std::get_if<Navigate>(&a); nav && nav->push && url_after != url_before) {
