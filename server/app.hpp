@@ -11,6 +11,7 @@
 #include "catalogue_store.hpp"
 #include "places_store.hpp"
 #include "auth_state.hpp"
+#include "submission.hpp"
 
 namespace dp {
 
@@ -25,6 +26,7 @@ struct App {
     Writer* writer = nullptr;              // the one group-commit writer (writer.hpp); all writes of requests
     RateLimiter* submit_limit = nullptr;   // per-client limit on submissions (rate_limit.hpp)
     AuthState auth{};  // login limits (accounts and access)
+    DoorplateAreas doorplate_areas{};  // doorplate → area and town for submissions (submission.hpp)
 };
 
 void register_static_routes(httplib::Server& server, App& app);
