@@ -1,5 +1,9 @@
 // libFuzzer entry for one target, chosen at compile time (-DDP_FUZZ_TARGET=<name>).
+#ifdef DP_FUZZ_SERVER
+#include "server_targets.hpp"  // the server's request bodies (linked with dp_fuzz_server)
+#else
 #include "targets.hpp"
+#endif
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     return dp_fuzz::DP_FUZZ_TARGET(data, size);

@@ -87,6 +87,11 @@ http_start_server() {  # $1 = log/prefix, rest = extra args; sets SERVER_PID and
   echo "bench http: server did not start: $(cat "$prefix.err")" >&2; return 1
 }
 http_stop_server() { kill -TERM "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID" 2>/dev/null || true; }
+# The writer's totals from /metrics → "writes batches work_seconds commit_seconds"
+http_writer_totals() {
+  curl -s "$1/metrics" | awk '/^doorplate_writes_committed_total /{w=$2} /^doorplate_write_batches_total /{b=$2}
+    /^doorplate_write_work_seconds_total /{k=$2} /^doorplate_write_commit_seconds_total /{c=$2} END{print w+0, b+0, k+0, c+0}'
+}
 # wrk run → "rps p99_ms non2xx"
 http_wrk() {  # $1 = url, $2 = connections, rest = extra wrk args
   local url=$1 conns=$2; shift 2
@@ -114,6 +119,7 @@ bench_http() {
   build_native doorplate-server
   local dir; dir=$(mktemp -d /tmp/doorplate-bench-XXXXXX)
   local jsonl="$OUT/http.jsonl" conns=${BENCH_HTTP_CONNECTIONS:-64}
+  local load_start; load_start=$(cut -d' ' -f1 /proc/loadavg)
   : >"$jsonl"
   export BENCH_BODY="$dir/body.json"
   # Group commit (default) server with the demo county.
@@ -149,7 +155,10 @@ CONF
   read -r g_rps g_p99 g_bad < <(http_median "$base/api/v1/guides/$item" "$conns")
   read -r n_rps n_p99 n_bad < <(http_median "http://127.0.0.1:$nport/guide.json" "$conns")
   read -r h_rps h_p99 h_bad < <(http_median "$base/healthz" "$conns")
+  local w0 w1
+  w0=$(http_writer_totals "$base")
   read -r s_rps s_p99 s_bad < <(http_median "$base/api/v1/requests" "$conns" -s bench/submit.lua)
+  w1=$(http_writer_totals "$base")
   kill -TERM "$nginx_pid" 2>/dev/null; wait "$nginx_pid" 2>/dev/null || true
   http_stop_server
   "$NATIVE/bin/doorplate-server" --db "$dir/group.db" --check >/dev/null || echo "bench http: integrity check failed" >&2
@@ -180,7 +189,17 @@ rows = [
   {"name": "http_cores", "value": cores, "unit": "cores"},
   {"name": "http_connections", "value": $conns, "unit": "count"},
   {"name": "http_load_average", "value": float(open("/proc/loadavg").read().split()[0]), "unit": "load"},
+  {"name": "http_load_average_start", "value": $load_start, "unit": "load"},
 ]
+# Group commit at work during the submission runs: writes per transaction, writer time per write.
+w0, w1 = [float(x) for x in "$w0".split()], [float(x) for x in "$w1".split()]
+d = [b - a for a, b in zip(w0, w1)]
+if d[0] > 0 and d[1] > 0:
+  rows += [
+    {"name": "http_submit_writes_per_commit", "value": round(d[0] / d[1], 1), "unit": "writes"},
+    {"name": "http_submit_writer_work_per_write", "value": round(d[2] / d[0] * 1e6), "unit": "us"},
+    {"name": "http_submit_commit_time", "value": round(d[3] / d[1] * 1e3, 2), "unit": "ms"},
+  ]
 with open(sys.argv[1], "w") as f:
   for row in rows: f.write(json.dumps(row) + "\n")
   print("\n".join(json.dumps(row) for row in rows))

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "http_util.hpp"
+#include "json_body.hpp"
 #include "validate.hpp"
 
 namespace dp {
@@ -79,9 +80,7 @@ bool is_any_request_token(Db& db, const std::string& token) {
 }
 
 nlohmann::json json_object_body(const httplib::Request& req, const std::vector<std::string>& allowed) {
-    nlohmann::json body = nlohmann::json::parse(req.body, nullptr, false);
-    if (body.is_discarded() || !body.is_object())
-        throw HttpError(400, "bad_json", "请求内容应为 JSON 对象");
+    nlohmann::json body = parse_json_body(req);
     for (auto& [k, v] : body.items())
         if (std::find(allowed.begin(), allowed.end(), k) == allowed.end())
             throw HttpError(400, "unknown_field", "不认识的字段：" + k);

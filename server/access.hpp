@@ -42,7 +42,8 @@ bool is_request_token(Db& db, int64_t request_id, const std::string& token);
 // True when `token` is the resident token of any request.
 bool is_any_request_token(Db& db, const std::string& token);
 
-// The body as a JSON object (400 bad_json otherwise); `allowed` lists the only keys accepted.
+// The body as a JSON object, checked like every JSON POST (parse_json_body: 415, 413, bad_utf8,
+// too_deep, bad_json, not_object); `allowed` lists the only keys accepted (else 400 unknown_field).
 nlohmann::json json_object_body(const httplib::Request& req, const std::vector<std::string>& allowed);
 // A string member: "" when absent and not required; 400 when of another type, missing and required,
 // not UTF-8, or longer than max_chars characters.

@@ -12,6 +12,7 @@
 #include "places_store.hpp"
 #include "auth_state.hpp"
 #include "help_hub.hpp"
+#include "submission.hpp"
 
 namespace dp {
 
@@ -27,6 +28,7 @@ struct App {
     RateLimiter* submit_limit = nullptr;   // per-client limit on submissions (rate_limit.hpp)
     AuthState auth{};  // login limits (accounts and access)
     HelpHub help{};    // long-poll wake-ups and typing flags (帮办代办 live updates)
+    DoorplateAreas doorplate_areas{};  // doorplate → area and town for submissions (submission.hpp)
 };
 
 void register_static_routes(httplib::Server& server, App& app);

@@ -169,7 +169,15 @@ std::string create_session(App& app, int64_t user_id) {
     s.bind(1, sha256_hex(token)).bind(2, user_id).bind(3, now).bind(4, now + app.config.auth.session_lifetime_seconds);
     s.bind(5, now);
     s.step();
+    purge_ended_sessions(app.db, now, app.config.auth.session_idle_seconds);
     return token;
+}
+
+void purge_ended_sessions(Db& db, int64_t now, int64_t idle_seconds) {
+    auto l = db.lock();
+    Stmt purge(db, "DELETE FROM sessions WHERE revoked_at IS NOT NULL OR expires_at <= ? OR last_seen_at < ?");
+    purge.bind(1, now).bind(2, now - idle_seconds);
+    purge.step();
 }
 
 void revoke_session(App& app, const std::string& token) {
@@ -256,7 +264,7 @@ std::optional<User> find_user_by_name(Db& db, const std::string& username) {
     return user_from_row(s);
 }
 
-User create_user(Db& db, const NewUser& in, const PasswordCost& cost) {
+void check_new_user(const NewUser& in) {
     const std::string& name = in.username;
     bool name_ok = name.size() >= 3 && name.size() <= 32;
     for (char c : name)
@@ -274,6 +282,11 @@ User create_user(Db& db, const NewUser& in, const PasswordCost& cost) {
         throw HttpError(400, "area_required", "帮办人员账号必须指定所属镇街或村社区（--area）");
     const auto display = decode_utf8_strict(in.display_name);
     if (!display || display->size() > 50) throw HttpError(400, "bad_display_name", "显示名称最多 50 个字");
+}
+
+User create_user(Db& db, const NewUser& in, const PasswordCost& cost) {
+    check_new_user(in);
+    const std::string& name = in.username;
     if (!in.area_id.empty()) {
         auto l = db.lock();
         Stmt a(db, "SELECT kind FROM areas WHERE id = ?");

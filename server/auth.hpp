@@ -60,6 +60,9 @@ std::string request_credential(const httplib::Request& req);
 std::string bearer_token(const httplib::Request& req);
 
 std::string create_session(App& app, int64_t user_id);  // returns the token (stored only hashed)
+// Deletes sessions that can no longer be used (logged out, past their lifetime or idle limit);
+// run at start-up and at every login, so the table holds only live sessions.
+void purge_ended_sessions(Db& db, int64_t now, int64_t idle_seconds);
 void revoke_session(App& app, const std::string& token);
 void revoke_user_sessions(App& app, int64_t user_id);
 // The user of a valid session (not revoked, not expired, not idle too long, user enabled);
@@ -80,6 +83,9 @@ struct NewUser {
 };
 std::optional<User> find_user(Db& db, int64_t id);
 std::optional<User> find_user_by_name(Db& db, const std::string& username);
+// The checks that need no database (name, role, password, area given for agents, display name):
+// HttpError 400 bad_username | bad_role | weak_password | bad_password | area_required | bad_display_name.
+void check_new_user(const NewUser& user);
 // Validates (username 3–32 of a-z 0-9 _ . -, password ≥ 10 characters, known role, an agent's area
 // exists) and inserts. HttpError 400 (invalid) / 409 (username taken).
 User create_user(Db& db, const NewUser& user, const PasswordCost& cost);

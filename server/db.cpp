@@ -1,16 +1,15 @@
-// SQLite wrapper (see db.hpp): WAL, foreign keys, busy timeout, migrations via user_version.
+// SQLite wrapper (see db.hpp): WAL (writes gathered by wal_vfs.hpp), foreign keys, busy timeout, migrations via user_version.
 #include "db.hpp"
 
 #include <sqlite3.h>
 
 #include "schema.hpp"
+#include "wal_vfs.hpp"
 
 namespace dp {
 
-Stmt::Stmt(Db& db, const char* sql) : db_(db) {
-    if (sqlite3_prepare_v2(db.handle(), sql, -1, &stmt_, nullptr) != SQLITE_OK) db.fail("prepare");
-}
-Stmt::~Stmt() { sqlite3_finalize(stmt_); }
+Stmt::Stmt(Db& db, const char* sql) : db_(db) { stmt_ = db.acquire(sql, kept_in_use_); }
+Stmt::~Stmt() { db_.release(stmt_, kept_in_use_); }
 
 Stmt& Stmt::bind(int i, const std::string& v) {
     if (sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT) != SQLITE_OK)
@@ -59,7 +58,7 @@ Db::Db(const std::string& path, int version) {
 
 void Db::open(const std::string& path) {
     int rc = sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                             nullptr);
+                             wal_gathering_vfs());
     if (rc != SQLITE_OK) {
         std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
         sqlite3_close(db_);
@@ -72,7 +71,39 @@ void Db::open(const std::string& path) {
     exec("PRAGMA foreign_keys=ON");
 }
 
-Db::~Db() { sqlite3_close(db_); }
+Db::~Db() {
+    for (auto& [sql, kept] : kept_) sqlite3_finalize(kept.stmt);
+    sqlite3_close(db_);
+}
+
+sqlite3_stmt* Db::acquire(const char* sql, bool*& in_use) {
+    auto l = lock();
+    in_use = nullptr;
+    auto it = kept_.find(sql);
+    if (it != kept_.end() && !it->second.in_use) {
+        it->second.in_use = true;
+        in_use = &it->second.in_use;  // element references survive rehashing
+        return it->second.stmt;
+    }
+    const bool keep = it == kept_.end() && kept_.size() < kMaxKept;
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v3(db_, sql, -1, keep ? SQLITE_PREPARE_PERSISTENT : 0, &stmt, nullptr) != SQLITE_OK)
+        fail("prepare");
+    if (keep) in_use = &kept_.emplace(sql, Kept{stmt, true}).first->second.in_use;
+    return stmt;
+}
+
+void Db::release(sqlite3_stmt* stmt, bool* in_use) {
+    auto l = lock();
+    if (!in_use) {
+        sqlite3_finalize(stmt);
+        return;
+    }
+    // Reset now: a statement left mid-step would keep its read transaction (and WAL snapshot) open.
+    sqlite3_reset(stmt);
+    sqlite3_clear_bindings(stmt);
+    *in_use = false;
+}
 
 void Db::fail(const std::string& what) const {
     DbError e("sqlite " + what + ": " + sqlite3_errmsg(db_));

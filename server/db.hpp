@@ -1,11 +1,13 @@
-// Db owns the SQLite connection: RAII statements with bound parameters only, numbered schema
-// migrations applied at open, and one mutex so the HTTP thread pool never shares a statement.
+// Db owns the SQLite connection: RAII statements with bound parameters only (prepared once per
+// SQL text and kept), numbered schema migrations applied at open, and one mutex so the HTTP
+// thread pool never shares a statement.
 #pragma once
 #include <cstdint>
 #include <mutex>
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 struct sqlite3;
@@ -20,7 +22,9 @@ struct DbError : std::runtime_error {
 
 class Db;
 
-// A prepared statement; bind with 1-based indexes, step until false.
+// A prepared statement; bind with 1-based indexes, step until false. The connection keeps the
+// compiled statement for its SQL text (Db::acquire): constructing a Stmt again for the same SQL
+// costs a hash lookup, not a parse; the destructor resets it and clears its bindings.
 class Stmt {
 public:
     Stmt(Db& db, const char* sql);
@@ -44,6 +48,7 @@ public:
 private:
     Db& db_;
     sqlite3_stmt* stmt_ = nullptr;
+    bool* kept_in_use_ = nullptr;  // set when the Db keeps this statement: reset and released, not finalized
 };
 
 class Db {
@@ -83,10 +88,23 @@ public:
     [[noreturn]] void fail(const std::string& what) const;
 
 private:
+    friend class Stmt;
+    // The kept statement for `sql` (prepared on first use; `in_use` points at its flag), or a fresh
+    // one (`in_use` null) when that one is in use (the same SQL nested) or the cache is full.
+    sqlite3_stmt* acquire(const char* sql, bool*& in_use);
+    void release(sqlite3_stmt* stmt, bool* in_use);
+
+    struct Kept {
+        sqlite3_stmt* stmt = nullptr;
+        bool in_use = false;
+    };
+    static constexpr size_t kMaxKept = 256;  // distinct SQL texts kept per connection
+
     void open(const std::string& path);
     void migrate(int target);
     sqlite3* db_ = nullptr;
     std::recursive_mutex mutex_;
+    std::unordered_map<std::string, Kept> kept_;
 };
 
 }  // namespace dp

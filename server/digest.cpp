@@ -3,6 +3,7 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <stdexcept>
 #include <vector>
 
@@ -25,6 +26,28 @@ void derive_key(unsigned char key[crypto_secretbox_KEYBYTES], const std::string&
     const std::string material = context + '\0' + secret;
     crypto_generichash(key, crypto_secretbox_KEYBYTES, reinterpret_cast<const unsigned char*>(material.data()),
                        material.size(), nullptr, 0);
+}
+
+// Random bytes from the kernel (libsodium's randombytes_buf: getrandom), drawn 4 KiB at a time
+// per thread: a submission needs a token, a number and a nonce, and each system call is costly.
+void random_bytes(void* out, size_t n) {
+    ensure_sodium();
+    thread_local unsigned char pool[4096];
+    thread_local size_t left = 0;
+    auto* dst = static_cast<unsigned char*>(out);
+    while (n > 0) {
+        if (left == 0) {
+            randombytes_buf(pool, sizeof pool);
+            left = sizeof pool;
+        }
+        const size_t take = std::min(n, left);
+        unsigned char* src = pool + sizeof pool - left;
+        std::copy(src, src + take, dst);
+        sodium_memzero(src, take);  // handed out once
+        left -= take;
+        dst += take;
+        n -= take;
+    }
 }
 
 }  // namespace
@@ -51,15 +74,16 @@ std::string sha256_base64(const std::string& data) {
 std::string random_token() {
     ensure_sodium();
     unsigned char b[32];
-    randombytes_buf(b, sizeof b);
+    random_bytes(b, sizeof b);
     return to_b64url(b, sizeof b);
 }
 
 std::string random_code(int n) {
     ensure_sodium();
     static const char alphabet[] = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";  // 32 characters
-    std::string out;
-    for (int i = 0; i < n; ++i) out += alphabet[randombytes_uniform(32)];
+    std::string out(static_cast<size_t>(n), '\0');
+    random_bytes(out.data(), out.size());  // 256 is a multiple of 32: no bias
+    for (char& c : out) c = alphabet[static_cast<unsigned char>(c) % 32];
     return out;
 }
 
@@ -67,16 +91,26 @@ bool equal(const std::string& a, const std::string& b) {
     return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
-std::string seal(const std::string& plain, const std::string& secret, const std::string& context) {
+SealingKey::~SealingKey() { sodium_memzero(key.data(), key.size()); }
+
+SealingKey sealing_key(const std::string& secret, const std::string& context) {
     ensure_sodium();
-    unsigned char key[crypto_secretbox_KEYBYTES];
-    derive_key(key, secret, context);
+    SealingKey k{std::string(crypto_secretbox_KEYBYTES, '\0'), std::string(crypto_secretbox_NONCEBYTES, '\0')};
+    derive_key(reinterpret_cast<unsigned char*>(k.key.data()), secret, context);
+    random_bytes(k.nonce.data(), k.nonce.size());
+    return k;
+}
+
+std::string seal(const std::string& plain, const SealingKey& key) {
     std::vector<unsigned char> box(crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + plain.size());
-    randombytes_buf(box.data(), crypto_secretbox_NONCEBYTES);
+    std::copy(key.nonce.begin(), key.nonce.end(), box.begin());
     crypto_secretbox_easy(box.data() + crypto_secretbox_NONCEBYTES, reinterpret_cast<const unsigned char*>(plain.data()),
-                          plain.size(), box.data(), key);
-    sodium_memzero(key, sizeof key);
+                          plain.size(), box.data(), reinterpret_cast<const unsigned char*>(key.key.data()));
     return to_b64url(box.data(), box.size());
+}
+
+std::string seal(const std::string& plain, const std::string& secret, const std::string& context) {
+    return seal(plain, sealing_key(secret, context));
 }
 
 std::optional<std::string> open(const std::string& sealed, const std::string& secret, const std::string& context) {

@@ -16,6 +16,15 @@ std::string random_code(int n);
 bool equal(const std::string& a, const std::string& b);
 // Encrypts and authenticates `plain` under a key derived from `secret` (+ `context`): base64url text.
 std::string seal(const std::string& plain, const std::string& secret, const std::string& context);
+// seal() in two steps, so that the key derivation and the random nonce can be made before a
+// caller enters a critical section (the writer) and the sealing there costs only the cipher.
+// A SealingKey carries its nonce: seal with it once.
+struct SealingKey {
+    std::string key, nonce;  // raw bytes
+    ~SealingKey();           // wipes the key
+};
+SealingKey sealing_key(const std::string& secret, const std::string& context);
+std::string seal(const std::string& plain, const SealingKey& key);  // same format as seal() above
 // The plain text, or nullopt if `sealed` was not made by seal() with this secret and context.
 std::optional<std::string> open(const std::string& sealed, const std::string& secret, const std::string& context);
 

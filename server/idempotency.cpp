@@ -49,6 +49,13 @@ void replay(const Stored& s, const std::string& body_hash, const std::string& ke
 
 }  // namespace
 
+void purge_expired_idempotency_keys(Db& db, int64_t now) {
+    auto lock = db.lock();
+    Stmt purge(db, "DELETE FROM idempotency_keys WHERE created_at < ?");
+    purge.bind(1, now - kIdempotencyTtlSeconds);
+    purge.step();
+}
+
 void durable_post(App& app, const httplib::Request& req, httplib::Response& res, const std::string& route,
                   const PrepareWrite& prepare) {
     if (!app.writer) throw HttpError(503, "storage_unavailable", "服务器暂时无法保存，请稍后再试");
@@ -68,11 +75,20 @@ void durable_post(App& app, const httplib::Request& req, httplib::Response& res,
     const std::string body_hash = digest::sha256_hex(req.body);
     const int64_t now = unix_now();
 
-    // A retry of something already committed: answer from a reader, without queueing a write.
-    Stored hit = lookup(app.db, route, key_hash, now);
-    if (hit.found) return replay(hit, body_hash, key, route, res);
-
-    const DurableWrite write = prepare();
+    // A new submission is checked and queued without a read of its own: the writer looks the key
+    // up inside the transaction anyway (below). Only a body that fails the checks is looked up
+    // here first, so that a retry of something already committed is still answered with its
+    // first reply (say, a video call whose chosen time has passed since).
+    DurableWrite write;
+    Stored hit;
+    try {
+        write = prepare();
+    } catch (const HttpError&) {
+        hit = lookup(app.db, route, key_hash, now);
+        if (hit.found) return replay(hit, body_hash, key, route, res);
+        throw;
+    }
+    const digest::SealingKey sealing = digest::sealing_key(key, route);  // made here: the writer only encrypts
     // Otherwise the writer decides, serially: the first of two concurrent requests with this key
     // writes; the second finds its row (same connection, same or later transaction) and replays.
     WriteReply reply;
@@ -86,14 +102,10 @@ void durable_post(App& app, const httplib::Request& req, httplib::Response& res,
                  "INSERT OR REPLACE INTO idempotency_keys (route, key_hash, body_hash, status, response, created_at) "
                  "VALUES (?, ?, ?, ?, ?, ?)");
         ins.bind(1, route).bind(2, key_hash).bind(3, body_hash).bind(4, reply.status);
-        ins.bind(5, digest::seal(text, key, route)).bind(6, now);
+        ins.bind(5, digest::seal(text, sealing)).bind(6, now);
         ins.step();
         int64_t last = last_purge.load();
-        if (now - last >= 60 && last_purge.compare_exchange_strong(last, now)) {
-            Stmt purge(w, "DELETE FROM idempotency_keys WHERE created_at < ?");
-            purge.bind(1, now - kIdempotencyTtlSeconds);
-            purge.step();
-        }
+        if (now - last >= 60 && last_purge.compare_exchange_strong(last, now)) purge_expired_idempotency_keys(w, now);
     });
     if (hit.found) return replay(hit, body_hash, key, route, res);
     send_json(res, reply.body, reply.status);

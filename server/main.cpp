@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <ctime>
 #include <cstdio>
 #include <iostream>
 #include <thread>
@@ -12,6 +13,7 @@
 #include "app.hpp"
 #include "auth.hpp"
 #include "http_util.hpp"
+#include "idempotency.hpp"
 #include "log.hpp"
 #include "maintenance.hpp"
 #include "rate_limit.hpp"
@@ -154,6 +156,11 @@ int main(int argc, char** argv) {
         if (config.demo) dp::seed_demo_county(db, config.assets_dir, config.demo_dir);
         if (config.demo) dp::seed_demo_accounts(db);
         app.places.load(db);
+        {  // what has expired while the server was down: 24-hour idempotency keys, ended sessions
+            const int64_t now = static_cast<int64_t>(std::time(nullptr));
+            dp::purge_expired_idempotency_keys(db, now);
+            dp::purge_ended_sessions(db, now, config.auth.session_idle_seconds);
+        }
         if (!posters.village_id.empty()) {
             if (config.public_base_url.empty())
                 std::fprintf(stderr, "doorplate-server: warning: no --public-url; the QR codes point at %s\n",

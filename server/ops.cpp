@@ -93,7 +93,13 @@ public:
              "doorplate_writes_failed_total " << w.writes_failed << "\n"
              "# HELP doorplate_write_batches_total Group-commit transactions committed.\n"
              "# TYPE doorplate_write_batches_total counter\n"
-             "doorplate_write_batches_total " << w.batches_committed << "\n";
+             "doorplate_write_batches_total " << w.batches_committed << "\n"
+             "# HELP doorplate_write_work_seconds_total Time the writer spent running writes inside transactions.\n"
+             "# TYPE doorplate_write_work_seconds_total counter\n"
+             "doorplate_write_work_seconds_total " << w.work_seconds << "\n"
+             "# HELP doorplate_write_commit_seconds_total Time the writer spent committing (WAL append and fsync).\n"
+             "# TYPE doorplate_write_commit_seconds_total counter\n"
+             "doorplate_write_commit_seconds_total " << w.commit_seconds << "\n";
         return o.str();
     }
 

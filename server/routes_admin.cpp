@@ -3,6 +3,7 @@
 #include "app.hpp"
 #include "auth.hpp"
 #include "http_util.hpp"
+#include "post_bodies.hpp"
 
 namespace dp {
 namespace {
@@ -25,13 +26,7 @@ void list_users(App& app, const httplib::Request& req, httplib::Response& res) {
 
 void add_user(App& app, const httplib::Request& req, httplib::Response& res) {
     const User admin = require_user(req, app, {Role::admin});
-    auto body = json_object_body(req, {"username", "password", "role", "area_id", "display_name"});
-    NewUser n;
-    n.username = string_member(body, "username", true, 64);
-    n.password = string_member(body, "password", true, 1024);
-    n.role = string_member(body, "role", true, 32);
-    n.area_id = string_member(body, "area_id", false, 32);
-    n.display_name = string_member(body, "display_name", false, 50);
+    const NewUser n = parse_new_user_body(req);
     const User u = create_user(app.db, n, password_cost(app));
     audit(app.db, admin.id, "user_created", "user", std::to_string(u.id),
           {{"username", u.username}, {"role", to_string(u.role)}, {"area_id", u.area_id}});

@@ -1,23 +1,16 @@
 // /api/v1/auth: login (argon2id check, rate limits per username and client address, session
 // cookie and token), logout, and who am I.
-#include <algorithm>
-#include <cctype>
-
 #include "access.hpp"
 #include "app.hpp"
 #include "auth.hpp"
 #include "http_util.hpp"
 #include "log.hpp"
+#include "post_bodies.hpp"
 
 namespace dp {
 namespace {
 
 const char* kLoginFailed = "用户名或密码不正确";
-
-std::string lowercase(std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
 
 const std::string& dummy_hash(App& app) {
     std::call_once(app.auth.dummy_hash_once,
@@ -26,10 +19,9 @@ const std::string& dummy_hash(App& app) {
 }
 
 void login(App& app, const httplib::Request& req, httplib::Response& res) {
-    auto body = json_object_body(req, {"username", "password"});
-    const std::string username = lowercase(string_member(body, "username", true, 64));
-    const std::string password = string_member(body, "password", true, 1024);
-    if (username.empty() || password.empty()) throw HttpError(400, "missing_field", "请填写用户名和密码");
+    const LoginBody body = parse_login_body(req);
+    const std::string& username = body.username;
+    const std::string& password = body.password;
     const auto& cfg = app.config.auth;
     const std::string address = req.remote_addr;
     const int64_t now = unix_now();

@@ -10,6 +10,7 @@
 #include "http_util.hpp"
 #include "log.hpp"
 #include "mask.hpp"
+#include "post_bodies.hpp"
 #include "request_lifecycle.hpp"
 #include "validate.hpp"
 
@@ -204,13 +205,9 @@ void get_request(App& app, const httplib::Request& req, httplib::Response& res) 
 void reveal(App& app, const httplib::Request& req, httplib::Response& res) {
     const User user = require_user(req, app, {Role::agent, Role::supervisor});
     const RequestRow r = request_for(app, user, path_id(req));
-    auto body = json_object_body(req, {"field", "reason"});
-    const std::string field = string_member(body, "field", true, 32);
-    if (field != "contact_phone" && field != "id_number")
-        throw HttpError(400, "bad_field", "字段 field 只能是 contact_phone 或 id_number");
-    std::string reason = string_member(body, "reason", false, 200);
-    if (reason.find_first_not_of(" \t\r\n") == std::string::npos)
-        throw HttpError(400, "reason_required", "查看完整信息需要填写原因（最多 200 字）");
+    const RevealBody body = parse_reveal_body(req);
+    const std::string& field = body.field;
+    const std::string& reason = body.reason;
     const std::string value = field == "contact_phone" ? r.contact_phone : r.id_number.value_or("");
     if (value.empty()) throw HttpError(404, "no_value", "这个申请没有填写这一项");
     audit(app.db, user.id, "reveal", "request", std::to_string(r.id), {{"field", field}, {"reason", reason}});

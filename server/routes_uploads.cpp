@@ -5,13 +5,13 @@
 #include "auth.hpp"
 #include "http_util.hpp"
 #include "log.hpp"
+#include "request_lifecycle.hpp"
+#include "upload_form.hpp"
 #include "upload_store.hpp"
 #include "validate.hpp"
 
 namespace dp {
 namespace {
-
-const char* kTypeMessage = "只能上传 JPG、PNG 图片或 PDF 文件";
 
 // Who is uploading: the resident (request token) or a user; throws 401/403/404.
 struct Uploader {
@@ -32,42 +32,6 @@ Uploader authorize_upload(App& app, const httplib::Request& req, int64_t request
     if (!bearer.empty() && is_any_request_token(app.db, bearer))
         throw HttpError(404, "request_not_found", "找不到这个申请");
     throw HttpError(401, "unauthenticated", "请先登录，或使用申请时得到的凭证");
-}
-
-// The parts of an upload form, read with limits: at most max_file bytes of the file are kept.
-struct UploadForm {
-    std::string file, material;
-    int file_parts = 0;
-    bool file_too_large = false, material_too_long = false;
-    size_t total = 0;
-    bool aborted = false;  // the body went past the drain limit: reading stopped
-};
-
-UploadForm read_upload_form(const httplib::ContentReader& reader, size_t max_file, size_t drain_limit) {
-    UploadForm form;
-    std::string current;
-    reader(
-        [&](const httplib::MultipartFormData& part) {
-            current = part.name;
-            if (current == "file") ++form.file_parts;
-            return true;
-        },
-        [&](const char* data, size_t len) {
-            form.total += len;
-            if (form.total > drain_limit) {
-                form.aborted = true;
-                return false;
-            }
-            if (current == "file" && form.file_parts == 1) {
-                if (form.file.size() + len > max_file) form.file_too_large = true;
-                else form.file.append(data, len);
-            } else if (current == "material") {
-                if (form.material.size() + len > 400) form.material_too_long = true;
-                else form.material.append(data, len);
-            }
-            return true;  // other parts are read and dropped
-        });
-    return form;
 }
 
 void drain(const httplib::ContentReader& reader, size_t limit) {
@@ -93,23 +57,21 @@ void post_upload(App& app, const httplib::Request& req, httplib::Response& res, 
         throw HttpError(400, "not_multipart", "请用 multipart/form-data 上传：字段 file（文件）和 material（材料名称）");
     }
     const UploadForm form = read_upload_form(reader, max_file, drain_limit);
-    if (form.aborted || form.file_too_large)
-        throw HttpError(413, "file_too_large",
-                        "文件太大：每个文件最多 " + std::to_string(cfg.upload_max_bytes / (1024 * 1024)) + " MB");
-    if (form.file_parts == 0 || form.file.empty()) throw HttpError(400, "missing_file", "缺少文件（字段 file）");
-    if (form.file_parts > 1) throw HttpError(400, "one_file_only", "每次只能上传一个文件");
-    const auto material_cps = decode_utf8_strict(form.material);
-    if (form.material_too_long || !material_cps || material_cps->size() > 100)
-        throw HttpError(400, "bad_material", "材料名称（字段 material）最多 100 个字");
-    if (form.material.find_first_not_of(" \t\r\n") == std::string::npos)
-        throw HttpError(400, "missing_material", "请说明这是哪一项材料（字段 material）");
-    const auto mime = sniff_upload_type(form.file);
-    if (!mime) throw HttpError(415, "unsupported_type", kTypeMessage);
+    const auto mime = check_upload_form(form, cfg.upload_max_bytes);
 
     const std::string sha = sha256_hex(form.file);
-    // Is it already attached, and is there room for one more? (Checked again in the transaction.)
+    // Is the request still open, is the file already attached, and is there room for one more?
+    // (Checked again in the transaction.)
     auto attached = [&](bool& already) {
         auto l = app.db.lock();
+        Stmt st(app.db, "SELECT status FROM requests WHERE id = ?");
+        st.bind(1, request_id);
+        if (!st.step()) throw HttpError(404, "request_not_found", "找不到这个申请");
+        const auto status = help_status_from_string(st.text(0));
+        if (status && (*status == HelpStatus::completed || *status == HelpStatus::withdrawn ||
+                       *status == HelpStatus::rated))
+            throw HttpError(409, "request_closed",
+                            std::string("这个申请") + label_zh(*status) + "，不能再上传材料；如需继续办理请重新提交申请");
         Stmt dup(app.db, "SELECT 1 FROM request_uploads WHERE request_id = ? AND sha256 = ?");
         dup.bind(1, request_id).bind(2, sha);
         already = dup.step();
@@ -129,7 +91,7 @@ void post_upload(App& app, const httplib::Request& req, httplib::Response& res, 
         attached(already);
         if (already) return;
         Stmt u(app.db, "INSERT OR IGNORE INTO uploads (sha256, mime, size, created_at) VALUES (?, ?, ?, ?)");
-        u.bind(1, sha).bind(2, *mime).bind(3, static_cast<int64_t>(form.file.size())).bind(4, now);
+        u.bind(1, sha).bind(2, mime).bind(3, static_cast<int64_t>(form.file.size())).bind(4, now);
         u.step();
         Stmt r(app.db,
                "INSERT INTO request_uploads (request_id, sha256, material, uploaded_at, uploaded_by) "
@@ -139,11 +101,11 @@ void post_upload(App& app, const httplib::Request& req, httplib::Response& res, 
     });
     const bool created = !already;
     audit(app.db, who.user ? std::optional<int64_t>(who.user->id) : std::nullopt, "upload_added", "request",
-          std::to_string(request_id), {{"by", by}, {"sha256", sha}, {"mime", *mime}, {"size", form.file.size()}});
+          std::to_string(request_id), {{"by", by}, {"sha256", sha}, {"mime", mime}, {"size", form.file.size()}});
     send_json(res,
               {{"upload",
                 {{"sha256", sha},
-                 {"mime", *mime},
+                 {"mime", mime},
                  {"size", form.file.size()},
                  {"material", form.material},
                  {"url", "/api/v1/uploads/" + sha}}},

@@ -191,3 +191,36 @@ TEST_CASE("a demo password hashed cheaply is rehashed with the configured cost a
     CHECK(hash_of().find("$argon2id$v=19$m=65536,t=2") == 0);  // libsodium's INTERACTIVE limits
     CHECK_FALSE(login(c, kAdmin, kAdminPassword).empty());
 }
+
+TEST_CASE("sessions that ended are deleted at the next login; live ones stay") {
+    AuthServer s;
+    auto c = s.client();
+    const std::string expired = login(c, kXimeiAgent, kXimeiPassword);
+    const std::string logged_out = login(c, kXimeiAgent, kXimeiPassword);
+    const std::string idle = login(c, kSupervisor, kSupervisorPassword);
+    const std::string live = login(c, kSupervisor, kSupervisorPassword);
+    REQUIRE(c.Post("/api/v1/auth/logout", bearer(logged_out), "", "application/json")->status == 200);
+    {
+        dp::Db db(s.server.db_path().string());
+        auto l = db.lock();
+        dp::Stmt e(db, "UPDATE sessions SET expires_at = 1 WHERE token_hash = ?");
+        e.bind(1, dp::sha256_hex(expired));
+        e.step();
+        dp::Stmt i(db, "UPDATE sessions SET last_seen_at = 1 WHERE token_hash = ?");
+        i.bind(1, dp::sha256_hex(idle));
+        i.step();
+    }
+    auto count = [&] {
+        dp::Db db(s.server.db_path().string());
+        auto l = db.lock();
+        dp::Stmt n(db, "SELECT COUNT(*) FROM sessions");
+        n.step();
+        return n.int64(0);
+    };
+    CHECK(count() == 4);
+    const std::string fresh = login(c, kAdmin, kAdminPassword);
+    CHECK(count() == 2);  // the live one and the new one
+    CHECK(c.Get("/api/v1/auth/me", bearer(live))->status == 200);
+    CHECK(c.Get("/api/v1/auth/me", bearer(fresh))->status == 200);
+    CHECK(c.Get("/api/v1/auth/me", bearer(expired))->status == 401);
+}

@@ -2,10 +2,12 @@
 // retries, and what is stored.
 #include <doctest/doctest.h>
 
+#include <ctime>
 #include <nlohmann/json.hpp>
 #include <thread>
 
 #include "db.hpp"
+#include "digest.hpp"
 #include "request_helpers.hpp"
 
 using nlohmann::json;
@@ -104,4 +106,58 @@ TEST_CASE("a malformed Idempotency-Key is a 400") {
     CHECK(res->status == 400);
     CHECK(json::parse(res->body)["error"]["code"] == "bad_idempotency_key");
     CHECK(count_requests(server) == 0);
+}
+
+TEST_CASE("keys are kept 24 hours: older ones are deleted by a later keyed write and no longer replay") {
+    testing::ServerProcess server({"--demo", "--rate-limit", "0"});
+    auto refs = testing::demo_refs(server);
+    auto c = server.client();
+    auto first = testing::post_request(c, testing::question_body(refs), "old-key");
+    REQUIRE(first);
+    REQUIRE(first->status == 201);
+    auto young = testing::post_request(c, testing::question_body(refs, "第二个问题"), "young-key");
+    REQUIRE(young->status == 201);
+    const int64_t now = static_cast<int64_t>(std::time(nullptr));
+    {
+        dp::Db db(server.db_path().string());
+        auto l = db.lock();
+        dp::Stmt age(db, "UPDATE idempotency_keys SET created_at = ? WHERE key_hash = ?");
+        age.bind(1, now - 25 * 3600).bind(2, dp::digest::sha256_hex("old-key"));
+        age.step();
+        dp::Stmt keep(db, "UPDATE idempotency_keys SET created_at = ? WHERE key_hash = ?");
+        keep.bind(1, now - 23 * 3600).bind(2, dp::digest::sha256_hex("young-key"));
+        keep.step();
+    }
+    // A retry within 24 h replays; one after 24 h is a new submission.
+    auto replay = testing::post_request(c, testing::question_body(refs, "第二个问题"), "young-key");
+    CHECK(replay->get_header_value("Idempotent-Replay") == "true");
+    CHECK(replay->body == young->body);
+    auto late = testing::post_request(c, testing::question_body(refs), "old-key");
+    REQUIRE(late);
+    CHECK(late->status == 201);
+    CHECK(!late->has_header("Idempotent-Replay"));
+    CHECK(json::parse(late->body)["id"] != json::parse(first->body)["id"]);
+    auto count = [&](int64_t older_than) {
+        dp::Db db(server.db_path().string());
+        auto l = db.lock();
+        dp::Stmt n(db, "SELECT COUNT(*) FROM idempotency_keys WHERE created_at < ?");
+        n.bind(1, older_than);
+        n.step();
+        return n.int64(0);
+    };
+    CHECK(count(now - 24 * 3600) == 0);  // the expired row was replaced
+    CHECK(count(now + 10) == 2);
+    // A key nobody retries: deleted when the server starts again (and by writes, once a minute).
+    {
+        dp::Db db(server.db_path().string());
+        auto l = db.lock();
+        dp::Stmt stale(db, "UPDATE idempotency_keys SET created_at = ? WHERE key_hash = ?");
+        stale.bind(1, now - 30 * 3600).bind(2, dp::digest::sha256_hex("young-key"));
+        stale.step();
+    }
+    CHECK(count(now - 24 * 3600) == 1);
+    REQUIRE(server.stop() == 0);
+    testing::ServerProcess again({"--rate-limit", "0"}, server.db_path());
+    CHECK(count(now - 24 * 3600) == 0);
+    CHECK(count(now + 10) == 1);
 }

@@ -172,3 +172,34 @@ TEST_CASE("content sniffing knows the three magic numbers and nothing else") {
     CHECK_FALSE(dp::sniff_upload_type(""));
     CHECK_FALSE(dp::sniff_upload_type(" %PDF-1.4"));
 }
+
+TEST_CASE("a completed, withdrawn or rated request takes no more uploads: 409 naming its state") {
+    AuthServer s;
+    auto c = s.client();
+    struct Case {
+        const char* status;
+        const char* label;
+    } cases[] = {{"completed", "已办结"}, {"withdrawn", "已撤回"}, {"rated", "已评价"}};
+    for (const auto& k : cases) {
+        RequestFields f;
+        f.status = k.status;
+        const TestRequest x = insert_request(s.server.db_path(), f);
+        auto r = upload(c, x.id, bearer(x.token), png_bytes(k.status), "a.png", "image/png");
+        REQUIRE(r);
+        CHECK_MESSAGE(r->status == 409, r->body);
+        auto err = json::parse(r->body)["error"];
+        CHECK(err["code"] == "request_closed");
+        CHECK(err["message"].get<std::string>().find(k.label) != std::string::npos);
+        // An agent of the area is refused the same way.
+        const std::string agent = login(c, kXimeiAgent, kXimeiPassword);
+        auto a = upload(c, x.id, bearer(agent), pdf_bytes(k.status), "b.pdf", "application/pdf");
+        REQUIRE(a);
+        CHECK(a->status == 409);
+    }
+    CHECK(count_stored_files(s.uploads) == 0);  // nothing stored for a closed request
+    // An open request still takes files.
+    RequestFields open;
+    open.status = "needs_supplement";
+    const TestRequest y = insert_request(s.server.db_path(), open);
+    CHECK(upload(c, y.id, bearer(y.token), png_bytes("open"), "a.png", "image/png")->status == 201);
+}
