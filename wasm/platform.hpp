@@ -186,8 +186,6 @@ void post_json_keepalive(const std::string& url, const std::string& json_body, c
 // `on_hidden` runs when the page is hidden or unloaded (visibilitychange → hidden, pagehide): the
 // last chance to send. `on_tick` runs every `seconds` and when the browser comes back online.
 void set_usage_hooks(int seconds, std::function<void()> on_tick, std::function<void()> on_hidden);
-bool is_online();              // navigator.onLine
-std::int64_t unix_seconds();   // the phone's clock (Date.now)
 
 // ---- sharing: the system share sheet (phones), else the link is copied to the clipboard ----
 enum class ShareResult { shared, copied, failed };

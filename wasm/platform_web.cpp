@@ -63,8 +63,6 @@ char* dp_js_blob_url(const char* blob_key);
 void dp_js_blob_remove(const char* blob_key);
 void dp_js_post_json_keepalive(int id, const char* url, const char* body, const char* key);
 void dp_js_install_usage_hooks(int seconds);
-int dp_js_is_online();
-double dp_js_now_ms();
 uint8_t* dp_js_rasterize_glyph(uint32_t codepoint, float size, int metrics_only, int32_t* info);
 }
 
@@ -371,8 +369,6 @@ void usage_signal(bool hidden) {
     auto& f = hidden ? g_usage_hidden : g_usage_tick;
     if (f) f();
 }
-bool is_online() { return dp_js_is_online() != 0; }
-std::int64_t unix_seconds() { return static_cast<std::int64_t>(dp_js_now_ms() / 1000.0); }
 
 }  // namespace platform
 

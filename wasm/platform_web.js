@@ -704,8 +704,6 @@ mergeInto(LibraryManager.library, {
     });
     window.addEventListener('pagehide', function () { signal(true); });
   },
-  dp_js_is_online: function () { return (typeof navigator.onLine === 'boolean' && !navigator.onLine) ? 0 : 1; },
-  dp_js_now_ms: function () { return Date.now(); },
 
   // Glyphs are drawn with the browser's own fonts into a scratch canvas; the alpha channel
   // becomes ImGui's glyph bitmap. No font file is downloaded.

@@ -36,7 +36,7 @@ void publish() {
 
 void send() {
     auto& s = st();
-    if (!s.started || s.queue.in_flight() || !platform::is_online()) return;
+    if (!s.started || s.queue.in_flight() || !platform::online()) return;
     auto batch = s.queue.next_batch(s.install_id);
     if (!batch) return;
     save();  // the in-flight batch and its key survive a reload
@@ -53,7 +53,7 @@ void send() {
 
 void push(nlohmann::json e) {
     auto& s = st();
-    if (!e.contains("at")) e["at"] = platform::unix_seconds();
+    if (!e.contains("at")) e["at"] = platform::unix_time();
     if (!s.doorplate.empty() && !e.contains("doorplate")) e["doorplate"] = s.doorplate;
     if (!s.channel.empty() && !e.contains("channel")) e["channel"] = s.channel;
     s.queue.push(std::move(e));
@@ -84,11 +84,11 @@ void start() {
     platform::set_usage_hooks(
         kTickSeconds,
         [] {
-            push_if(st().search.tick(platform::unix_seconds()));
+            push_if(st().search.tick(platform::unix_time()));
             send();
         },
         [] {
-            push_if(st().search.tick(platform::unix_seconds(), true));
+            push_if(st().search.tick(platform::unix_time(), true));
             send();
         });
     publish();
@@ -102,9 +102,9 @@ void set_context(const std::string& doorplate, const std::string& channel) {
 void doorplate_opened() { push({{"type", "doorplate_opened"}}); }
 void guide_viewed(const std::string& item) { push({{"type", "guide_viewed"}, {"item", item}}); }
 void search_typed(const std::string& query, int results) {
-    push_if(st().search.typed(query, results, platform::unix_seconds()));
+    push_if(st().search.typed(query, results, platform::unix_time()));
 }
-void search_result_opened(const std::string& item) { push_if(st().search.opened(item, platform::unix_seconds())); }
+void search_result_opened(const std::string& item) { push_if(st().search.opened(item, platform::unix_time())); }
 void navigation_tapped(const std::string& place, const std::string& map_app) {
     push({{"type", "navigation_tapped"}, {"place", place}, {"app", map_app}});
 }
