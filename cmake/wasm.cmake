@@ -45,36 +45,27 @@ target_include_directories(doorplate_ui PUBLIC ${CMAKE_SOURCE_DIR}/wasm ${CMAKE_
 target_link_libraries(doorplate_ui PUBLIC imgui doorplate_core PRIVATE dp_warnings)
 target_compile_options(doorplate_ui PRIVATE $<$<CONFIG:Release>:-Oz -flto>)
 
+# One web app: its sources on the shared UI library, exporting every platform callback.
+function(dp_add_web_app name)
+  add_executable(${name} ${ARGN})
+  target_link_libraries(${name} PRIVATE doorplate_ui dp_warnings)
+  target_compile_options(${name} PRIVATE $<$<CONFIG:Release>:-Oz -flto>)
+  target_link_options(${name} PRIVATE ${DP_WASM_LINK} "-sEXPORTED_FUNCTIONS=${DP_WASM_EXPORTS}")
+  set_target_properties(${name} PROPERTIES SUFFIX ".js" LINK_DEPENDS ${CMAKE_SOURCE_DIR}/wasm/platform_web.js)
+endfunction()
+
 file(GLOB DP_RESIDENT_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/wasm/resident/*.cpp)
-add_executable(resident ${DP_RESIDENT_SOURCES})
-target_link_libraries(resident PRIVATE doorplate_ui dp_warnings)
-target_compile_options(resident PRIVATE $<$<CONFIG:Release>:-Oz -flto>)
-target_link_options(resident PRIVATE ${DP_WASM_LINK}
-  "-sEXPORTED_FUNCTIONS=${DP_WASM_EXPORTS}")
-set_target_properties(resident PROPERTIES SUFFIX ".js"
-  LINK_DEPENDS ${CMAKE_SOURCE_DIR}/wasm/platform_web.js)
+dp_add_web_app(resident ${DP_RESIDENT_SOURCES})
 
 # The agent console (/desk): the same platform layer and common UI pieces, its own app files.
 file(GLOB DP_DESK_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/wasm/desk/*.cpp)
-add_executable(desk ${DP_DESK_SOURCES})
-target_link_libraries(desk PRIVATE doorplate_ui dp_warnings)
-target_compile_options(desk PRIVATE $<$<CONFIG:Release>:-Oz -flto>)
-target_link_options(desk PRIVATE ${DP_WASM_LINK}
-  "-sEXPORTED_FUNCTIONS=${DP_WASM_EXPORTS}")
-set_target_properties(desk PROPERTIES SUFFIX ".js"
-  LINK_DEPENDS ${CMAKE_SOURCE_DIR}/wasm/platform_web.js)
+dp_add_web_app(desk ${DP_DESK_SOURCES})
 
 # The help app (找人帮我办, 我的申请): loaded only when a help page is opened, so the landing's
 # first view does not carry it. Its own pages plus the resident app's wording table.
 file(GLOB DP_RESIDENT_HELP_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/wasm/resident/help/*.cpp)
-add_executable(resident_help ${DP_RESIDENT_HELP_SOURCES} ${CMAKE_SOURCE_DIR}/wasm/resident/strings.cpp)
+dp_add_web_app(resident_help ${DP_RESIDENT_HELP_SOURCES} ${CMAKE_SOURCE_DIR}/wasm/resident/strings.cpp)
 target_include_directories(resident_help PRIVATE ${CMAKE_SOURCE_DIR}/wasm/resident)
-target_link_libraries(resident_help PRIVATE doorplate_ui dp_warnings)
-target_compile_options(resident_help PRIVATE $<$<CONFIG:Release>:-Oz -flto>)
-target_link_options(resident_help PRIVATE ${DP_WASM_LINK}
-  "-sEXPORTED_FUNCTIONS=${DP_WASM_EXPORTS}")
-set_target_properties(resident_help PROPERTIES SUFFIX ".js"
-  LINK_DEPENDS ${CMAKE_SOURCE_DIR}/wasm/platform_web.js)
 
 # Core tests under node: one self-contained .js (no fetch of a .wasm file).
 target_link_options(core_tests PRIVATE -sSINGLE_FILE=1 -sENVIRONMENT=node -sALLOW_MEMORY_GROWTH=1

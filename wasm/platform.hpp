@@ -116,6 +116,7 @@ struct FetchRequest {
     std::string content_type;  // e.g. "application/json" when there is a body
     std::vector<std::pair<std::string, std::string>> headers;  // e.g. Idempotency-Key
     int timeout_ms = 0;
+    bool keepalive = false;  // survives the page being hidden (bodies under 60 KB)
 };
 int fetch(const FetchRequest& request, FetchDone done);
 // Aborts a request (a long poll no longer wanted); its callback is never called.

@@ -27,7 +27,7 @@ void dp_js_open_app_or_web(const char* app, const char* app_ios, const char* web
 void dp_js_publish_test_state(const char* key, const char* json);
 void dp_js_fetch_text(int id, const char* url);
 void dp_js_fetch(int id, const char* method, const char* url, const char* body, int body_length, const char* headers_json,
-                 int timeout_ms);
+                 int timeout_ms, int keepalive);
 void dp_js_cancel_fetch(int id);
 double dp_js_unix_time();
 void dp_js_choose_file(int id, const char* accept);
@@ -61,7 +61,6 @@ void dp_js_pick_image(int id, const char* blob_key, int camera);
 void dp_js_store_signature(int id, const char* blob_key, const char* strokes_json, int w, int h);
 char* dp_js_blob_url(const char* blob_key);
 void dp_js_blob_remove(const char* blob_key);
-void dp_js_post_json_keepalive(int id, const char* url, const char* body, const char* key);
 void dp_js_install_usage_hooks(int seconds);
 uint8_t* dp_js_rasterize_glyph(uint32_t codepoint, float size, int metrics_only, int32_t* info);
 }
@@ -205,7 +204,7 @@ int fetch(const FetchRequest& r, FetchDone done) {
     for (auto& [k, v] : r.headers) add(k, v);
     headers += "}";
     dp_js_fetch(id, r.method.c_str(), r.url.c_str(), r.body.data(), static_cast<int>(r.body.size()), headers.c_str(),
-                r.timeout_ms);
+                r.timeout_ms, r.keepalive ? 1 : 0);
     return id;
 }
 
@@ -356,9 +355,14 @@ std::function<void()> g_usage_tick, g_usage_hidden;
 }  // namespace
 void post_json_keepalive(const std::string& url, const std::string& json_body, const std::string& idempotency_key,
                          FetchDone done) {
-    const int id = g_next_fetch++;
-    g_fetches[id] = std::move(done);
-    dp_js_post_json_keepalive(id, url.c_str(), json_body.c_str(), idempotency_key.c_str());
+    FetchRequest r;
+    r.method = "POST";
+    r.url = url;
+    r.body = json_body;
+    r.content_type = "application/json";
+    if (!idempotency_key.empty()) r.headers.emplace_back("Idempotency-Key", idempotency_key);
+    r.keepalive = true;
+    fetch(r, std::move(done));
 }
 void set_usage_hooks(int seconds, std::function<void()> on_tick, std::function<void()> on_hidden) {
     g_usage_tick = std::move(on_tick);

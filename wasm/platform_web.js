@@ -608,7 +608,7 @@ mergeInto(LibraryManager.library, {
   // Any method with a body and headers (JSON text), cookies included (same origin); aborted
   // after timeoutMs if set (status 0). Module.dpFetches holds what can be cancelled.
   dp_js_fetch__deps: ['dp_js_request_frame'],
-  dp_js_fetch: function (id, method, url, body, bodyLength, headersJson, timeoutMs) {
+  dp_js_fetch: function (id, method, url, body, bodyLength, headersJson, timeoutMs, keepalive) {
     var aborter = window.AbortController ? new AbortController() : null;
     var live = Module.dpFetches || (Module.dpFetches = {});
     live[id] = aborter;
@@ -617,6 +617,8 @@ mergeInto(LibraryManager.library, {
     var init = { method: m, credentials: 'same-origin', headers: JSON.parse(UTF8ToString(headersJson) || '{}') };
     if (bodyLength > 0) init.body = HEAPU8.slice(body, body + bodyLength);
     if (aborter) init.signal = aborter.signal;
+    // keepalive bodies are limited to 64 KB in all; larger ones go as ordinary requests.
+    if (keepalive && bodyLength < 60000) init.keepalive = true;
     var deliver = function (status, bytes) {
       if (timer) clearTimeout(timer);
       var cancelled = !(id in live);
@@ -668,31 +670,8 @@ mergeInto(LibraryManager.library, {
     document.body.appendChild(el);
     el.click();
   },
-  // Usage events (statistics): a POST that survives the page being hidden (fetch keepalive keeps
-  // custom headers, unlike sendBeacon), a periodic tick, and the page-hidden signal.
-  dp_js_post_json_keepalive: function (id, url, body, key) {
-    var deliver = function (status, bytes) {
-      var p = _malloc(bytes.length + 1);
-      HEAPU8.set(bytes, p);
-      HEAPU8[p + bytes.length] = 0;
-      Module['_dp_on_fetch'](id, status, p, bytes.length);
-      _free(p);
-    };
-    var text = UTF8ToString(body);
-    var headers = { 'Content-Type': 'application/json' };
-    var k = UTF8ToString(key);
-    if (k) headers['Idempotency-Key'] = k;
-    var opts = { method: 'POST', headers: headers, body: text, credentials: 'same-origin' };
-    // keepalive bodies are limited to 64 KB in all; larger ones go as ordinary requests.
-    if (text.length < 60000) opts.keepalive = true;
-    try {
-      fetch(UTF8ToString(url), opts)
-        .then(function (r) {
-          return r.arrayBuffer().then(function (b) { deliver(r.status, new Uint8Array(b)); });
-        })
-        .catch(function () { deliver(0, new Uint8Array(0)); });
-    } catch (e) { deliver(0, new Uint8Array(0)); }
-  },
+  // Usage events (statistics): a periodic tick and the page-hidden signal; the batches go through
+  // dp_js_fetch with keepalive (which keeps custom headers, unlike sendBeacon).
   dp_js_install_usage_hooks: function (seconds) {
     if (Module.dpUsageHooks) return;
     Module.dpUsageHooks = true;
