@@ -5,6 +5,7 @@
 #include <GLES3/gl3.h>
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <map>
 
@@ -57,13 +58,19 @@ bool picture(const char* id, const std::string& url, const std::string& alt, flo
     }
     const Picture& p = it->second;
     const bool ready = p.state == Picture::State::ready;
-    const float h = ready ? width_px * static_cast<float>(p.height) / static_cast<float>(p.width)
-                          : width_px * placeholder_aspect;
+    // The box is the same before and after the picture arrives, so nothing below it moves
+    // (a button must not slide away under a finger or a mouse as a picture loads).
+    const float h = width_px * placeholder_aspect;
     const ImVec2 p0 = ImGui::GetCursorScreenPos();
     const ImVec2 p1(p0.x + width_px, p0.y + h);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     if (ready) {
-        dl->AddImage(ImTextureRef(static_cast<ImTextureID>(static_cast<intptr_t>(p.texture))), p0, p1);
+        // Fitted whole inside the box ("contain"), centred on a light ground.
+        const float scale = std::min(width_px / static_cast<float>(p.width), h / static_cast<float>(p.height));
+        const float w = static_cast<float>(p.width) * scale, ih = static_cast<float>(p.height) * scale;
+        const ImVec2 i0(p0.x + (width_px - w) * 0.5f, p0.y + (h - ih) * 0.5f);
+        if (w < width_px - 0.5f || ih < h - 0.5f) dl->AddRectFilled(p0, p1, IM_COL32(246, 247, 249, 255));
+        dl->AddImage(ImTextureRef(static_cast<ImTextureID>(static_cast<intptr_t>(p.texture))), i0, ImVec2(i0.x + w, i0.y + ih));
     } else {
         dl->AddRectFilled(p0, p1, IM_COL32(236, 239, 244, 255), px(8));
         const std::string shown = p.state == Picture::State::failed ? alt + "（图片暂时打不开）" : alt;

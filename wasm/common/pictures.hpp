@@ -5,9 +5,11 @@
 
 namespace ui {
 
-// Draws the picture at `url` `width_px` wide, with a thin border. While it loads (or when it
-// cannot be loaded) a light placeholder of `placeholder_aspect` (height / width) holds its
-// place, with `alt` written in it. True when tapped (e.g. to open it full size).
+// Draws the picture at `url` in a box `width_px` wide and `placeholder_aspect` (height / width)
+// of that high, with a thin border; the picture is fitted whole inside the box. The box does not
+// change size when the picture arrives, so nothing below it moves. While it loads (or when it
+// cannot be loaded) the box is a light placeholder with `alt` written in it. True when tapped
+// (e.g. to open it full size).
 bool picture(const char* id, const std::string& url, const std::string& alt, float width_px,
              float placeholder_aspect = 0.66f);
 
