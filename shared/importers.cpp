@@ -166,6 +166,21 @@ std::optional<nlohmann::json> parse_feature_collection(std::string_view text, st
     return doc;
 }
 
+// Calls fn(index, type, geometry, properties) for each feature of a FeatureCollection that has a
+// geometry object (the others are reported); `index` (from 1) names the feature in issues.
+template <class Fn>
+void for_each_feature(std::string_view text, std::vector<ImportIssue>& issues, Fn fn) {
+    auto doc = parse_feature_collection(text, issues);
+    if (!doc) return;
+    int index = 0;
+    for (const auto& f : (*doc)["features"]) {
+        ++index;
+        const nlohmann::json* geometry = feature_geometry(f, index, issues);
+        if (!geometry) continue;
+        fn(index, geometry->value("type", ""), *geometry, feature_properties(f));
+    }
+}
+
 // [lng, lat] positions → LatLng; nullopt (with an issue) on a bad position.
 std::optional<std::vector<LatLng>> read_positions(const nlohmann::json& coords, int feature,
                                                   std::vector<ImportIssue>& issues) {
@@ -346,16 +361,8 @@ std::string service_points_to_csv(const std::vector<ServicePoint>& points) {
 
 ImportResult<Road> import_roads_geojson(std::string_view text) {
     ImportResult<Road> out;
-    auto doc = parse_feature_collection(text, out.issues);
-    if (!doc) return out;
-    int index = 0;
-    for (const auto& f : (*doc)["features"]) {
-        ++index;
-        const nlohmann::json* geometry = feature_geometry(f, index, out.issues);
-        if (!geometry) continue;
-        const auto& g = *geometry;
-        const std::string type = g.value("type", "");
-        const nlohmann::json props = feature_properties(f);
+    for_each_feature(text, out.issues, [&out](int index, const std::string& type, const nlohmann::json& g,
+                                              const nlohmann::json& props) {
         Road base;
         base.name = json_string_prop(props, "name");
         bool bad = false;
@@ -389,9 +396,9 @@ ImportResult<Road> import_roads_geojson(std::string_view text) {
             for (const auto& l : g["coordinates"]) lines.push_back(l);
         else {
             out.issues.push_back({0, index, "geometry", "几何类型应为 LineString 或 MultiLineString，而不是“" + type + "”"});
-            continue;
+            return;
         }
-        if (bad) continue;
+        if (bad) return;
         std::vector<Road> roads;
         for (const auto& l : lines) {
             auto pts = read_positions(l, index, out.issues);
@@ -408,9 +415,9 @@ ImportResult<Road> import_roads_geojson(std::string_view text) {
             r.line = std::move(*pts);
             roads.push_back(std::move(r));
         }
-        if (bad) continue;
+        if (bad) return;
         for (auto& r : roads) out.rows.push_back(std::move(r));
-    }
+    });
     return out;
 }
 
@@ -432,16 +439,8 @@ std::string roads_to_geojson(const std::vector<Road>& roads) {
 
 ImportResult<MapFeature> import_map_features_geojson(std::string_view text) {
     ImportResult<MapFeature> out;
-    auto doc = parse_feature_collection(text, out.issues);
-    if (!doc) return out;
-    int index = 0;
-    for (const auto& f : (*doc)["features"]) {
-        ++index;
-        const nlohmann::json* geometry = feature_geometry(f, index, out.issues);
-        if (!geometry) continue;
-        const auto& g = *geometry;
-        const std::string type = g.value("type", "");
-        const nlohmann::json props = feature_properties(f);
+    for_each_feature(text, out.issues, [&out](int index, const std::string& type, const nlohmann::json& g,
+                                              const nlohmann::json& props) {
         MapFeature base;
         base.kind = json_string_prop(props, "kind");
         base.name = json_string_prop(props, "name");
@@ -449,11 +448,11 @@ ImportResult<MapFeature> import_map_features_geojson(std::string_view text) {
         base.area_kind = json_string_prop(props, "area_kind");
         if (base.kind != "water" && base.kind != "boundary") {
             out.issues.push_back({0, index, "kind", "要素类别应为 water 或 boundary"});
-            continue;
+            return;
         }
         if (base.kind == "boundary" && base.area_id.empty()) {
             out.issues.push_back({0, index, "area_id", "边界要素需要 area_id"});
-            continue;
+            return;
         }
         std::vector<nlohmann::json> rings;
         if (type == "Polygon" && g.contains("coordinates") && g["coordinates"].is_array() && !g["coordinates"].empty())
@@ -463,7 +462,7 @@ ImportResult<MapFeature> import_map_features_geojson(std::string_view text) {
                 if (poly.is_array() && !poly.empty()) rings.push_back(poly[0]);
         } else {
             out.issues.push_back({0, index, "geometry", "几何类型应为 Polygon 或 MultiPolygon，而不是“" + type + "”"});
-            continue;
+            return;
         }
         std::vector<MapFeature> parts;
         bool bad = false;
@@ -484,9 +483,9 @@ ImportResult<MapFeature> import_map_features_geojson(std::string_view text) {
             m.polygon = std::move(*pts);
             parts.push_back(std::move(m));
         }
-        if (bad) continue;
+        if (bad) return;
         for (auto& m : parts) out.rows.push_back(std::move(m));
-    }
+    });
     return out;
 }
 
