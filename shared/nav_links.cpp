@@ -3,6 +3,7 @@
 #include "nav_links.hpp"
 
 #include <cstdio>
+#include <iterator>
 
 #include "geo.hpp"
 
@@ -20,40 +21,21 @@ std::string num(double v) {
 std::string lon_lat(LatLng p) { return num(p.lng) + "," + num(p.lat); }
 std::string lat_lng(LatLng p) { return num(p.lat) + "," + num(p.lng); }
 
-const char* amap_mode(NavMode m) {
-    switch (m) {
-        case NavMode::walk: return "walk";
-        case NavMode::drive: return "car";
-        case NavMode::transit: return "bus";
-    }
-    return "walk";
-}
-
-const char* amap_app_type(NavMode m) {  // t: 0 drive, 1 public transport, 2 walk
-    switch (m) {
-        case NavMode::walk: return "2";
-        case NavMode::drive: return "0";
-        case NavMode::transit: return "1";
-    }
-    return "2";
-}
-
-const char* baidu_mode(NavMode m) {
-    switch (m) {
-        case NavMode::walk: return "walking";
-        case NavMode::drive: return "driving";
-        case NavMode::transit: return "transit";
-    }
-    return "walking";
-}
-
-const char* tencent_type(NavMode m) {
-    switch (m) {
-        case NavMode::walk: return "walk";
-        case NavMode::drive: return "drive";
-        case NavMode::transit: return "bus";
-    }
-    return "walk";
+// Each map's word for a travel mode, in NavMode order (walk, drive, transit).
+struct ModeWords {
+    const char* amap;      // amap web: walk / car / bus
+    const char* amap_app;  // amap app's t: 0 drive, 1 public transport, 2 walk
+    const char* baidu;
+    const char* tencent;
+};
+constexpr ModeWords kModeWords[] = {
+    {"walk", "2", "walking", "walk"},
+    {"car", "0", "driving", "drive"},
+    {"bus", "1", "transit", "bus"},
+};
+const ModeWords& words(NavMode m) {
+    const auto i = static_cast<size_t>(m);
+    return kModeWords[i < std::size(kModeWords) ? i : 0];
 }
 
 // Baidu's "latlng:…|name:…" place syntax.
@@ -78,9 +60,9 @@ MapLinks amap_links(const NavPlace& destination, NavMode mode, const NavOptions&
         from_app = "&slat=" + num(from.lat) + "&slon=" + num(from.lng) + "&sname=" + url_encode(options.origin->name);
     }
     l.navigation = "https://uri.amap.com/navigation?" + from_web + "to=" + lon_lat(to) + "," + name +
-                   "&mode=" + amap_mode(mode) + "&src=" + src + "&coordinate=gaode&callnative=1";
+                   "&mode=" + words(mode).amap + "&src=" + src + "&coordinate=gaode&callnative=1";
     const std::string query = "sourceApplication=" + src + from_app + "&dlat=" + num(to.lat) + "&dlon=" + num(to.lng) +
-                              "&dname=" + name + "&dev=0&t=" + amap_app_type(mode);
+                              "&dname=" + name + "&dev=0&t=" + words(mode).amap_app;
     l.app = "amapuri://route/plan/?" + query;
     l.app_ios = "iosamap://path?" + query;
     l.marker = "https://uri.amap.com/marker?position=" + lon_lat(to) + "&name=" + name + "&src=" + src +
@@ -102,12 +84,12 @@ MapLinks baidu_links(const NavPlace& destination, NavMode mode, const NavOptions
     const std::string origin = options.origin ? "origin=" + baidu_place(*options.origin) + "&" : "";
     if (options.origin) {
         l.navigation = "https://api.map.baidu.com/direction?" + origin + "destination=" + baidu_place(destination) +
-                       "&mode=" + baidu_mode(mode) + "&coord_type=bd09ll&output=html&src=" + src;
+                       "&mode=" + words(mode).baidu + "&coord_type=bd09ll&output=html&src=" + src;
     } else {
         l.navigation = l.marker;
     }
     l.app = "baidumap://map/direction?" + origin + "destination=" + baidu_place(destination) + "&coord_type=bd09ll&mode=" +
-            baidu_mode(mode) + "&src=" + src;
+            words(mode).baidu + "&src=" + src;
     l.app_ios = l.app;
     return l;
 }
@@ -126,9 +108,9 @@ MapLinks tencent_links(const NavPlace& destination, NavMode mode, const NavOptio
         from_web = "&from=" + url_encode(options.origin->name) + "&fromcoord=" + lat_lng(from);
         from_app = from_web;
     }
-    l.navigation = std::string("https://apis.map.qq.com/uri/v1/routeplan?type=") + tencent_type(mode) + from_web +
+    l.navigation = std::string("https://apis.map.qq.com/uri/v1/routeplan?type=") + words(mode).tencent + from_web +
                    "&to=" + name + "&tocoord=" + lat_lng(to) + "&coord_type=2&referer=" + referer;
-    l.app = std::string("qqmap://map/routeplan?type=") + tencent_type(mode) + from_app + "&to=" + name + "&tocoord=" +
+    l.app = std::string("qqmap://map/routeplan?type=") + words(mode).tencent + from_app + "&to=" + name + "&tocoord=" +
             lat_lng(to) + "&referer=" + referer;
     l.app_ios = l.app;
     std::string marker = "coord:" + lat_lng(to) + ";title:" + name;
