@@ -15,9 +15,10 @@ target_link_libraries(doorplate-server PRIVATE doorplate_server_lib dp_warnings)
 
 # Server integration tests start the real doorplate-server binary on an ephemeral port.
 file(GLOB DP_SERVER_TESTS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/server/test_*.cpp)
-# fuzz/server_targets.cpp: the server fuzz targets, whose seeds and findings the tests replay.
+# fuzz/server_targets.cpp, fuzz/route_target.cpp: the server fuzz targets, whose seeds and
+# findings the tests replay.
 add_executable(server_tests ${CMAKE_SOURCE_DIR}/tests/doctest_main.cpp ${DP_SERVER_TESTS}
-  ${CMAKE_SOURCE_DIR}/fuzz/server_targets.cpp)
+  ${CMAKE_SOURCE_DIR}/fuzz/server_targets.cpp ${CMAKE_SOURCE_DIR}/fuzz/route_target.cpp)
 target_include_directories(server_tests PRIVATE ${CMAKE_SOURCE_DIR}/fuzz)
 target_link_libraries(server_tests PRIVATE doorplate_server_lib dp_warnings)
 target_compile_definitions(server_tests PRIVATE

@@ -1,5 +1,7 @@
 // libFuzzer entry for one target, chosen at compile time (-DDP_FUZZ_TARGET=<name>).
-#ifdef DP_FUZZ_SERVER
+#if defined(DP_FUZZ_ROUTES)
+#include "route_target.hpp"  // every route over loopback HTTP (linked with the whole server)
+#elif defined(DP_FUZZ_SERVER)
 #include "server_targets.hpp"  // the server's request bodies (linked with dp_fuzz_server)
 #else
 #include "targets.hpp"

@@ -18,7 +18,7 @@ CC=clang-14 CXX=clang++-14 cmake -S . -B "$B" -DCMAKE_BUILD_TYPE=RelWithDebInfo 
   -DDOORPLATE_FUZZ=ON -DCMAKE_CXX_FLAGS="-fsanitize=fuzzer-no-link" >/dev/null
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(validate doorplate_code csv geojson opening_hours guide_json resident_route search_query
-  submission_body login_body new_user_body reveal_body upload_form)
+  submission_body login_body new_user_body reveal_body upload_form routes)
 cmake --build "$B" -j "${JOBS:-2}" --target $(printf 'fuzz_%s ' "${targets[@]}")
 
 mkdir -p "$B/crashes" "$B/logs"

@@ -49,6 +49,9 @@ void register_request_routes(httplib::Server& server, App& app);
 void register_area_bundle_routes(httplib::Server& server, App& app);
 // Security headers, request metrics and GET /metrics (ops.cpp); call before the routes.
 void install_operations(httplib::Server& server, App& app);
+// Everything above in order on one server (server_routes.cpp): error handling, operations, every
+// route area, the static catch-all last.
+void install_routes(httplib::Server& server, App& app);
 
 // Loads the demo county into an empty database: areas from assets/demo, doorplates, service
 // points, roads and map features from demo_dir (doorplate-gencounty's output, read through

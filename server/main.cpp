@@ -196,22 +196,7 @@ int main(int argc, char** argv) {
         // delayed ACKs hold each keep-alive response back ~40 ms (about 1,000 requests/s in all).
         server.set_tcp_nodelay(true);
         server.set_keep_alive_max_count(100);
-        dp::install_error_handling(server);
-        dp::install_operations(server, app);
-        dp::register_request_routes(server, app);
-        dp::register_area_bundle_routes(server, app);
-        dp::register_doorplate_routes(server, app);
-        dp::register_guide_routes(server, app);
-        dp::register_validate_routes(server, app);
-        dp::register_places_routes(server, app);
-        dp::register_auth_routes(server, app);
-        dp::register_desk_routes(server, app);
-        dp::register_admin_routes(server, app);
-        dp::register_upload_routes(server, app);
-        dp::register_help_routes(server, app);
-        dp::register_poster_routes(server, app);
-        dp::register_stats_routes(server, app);
-        dp::register_static_routes(server, app);  // last: it ends with the catch-all file route
+        dp::install_routes(server, app);
 
         int port = config.port;
         if (port == 0) {

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "../fuzz_replay.hpp"
+#include "route_target.hpp"
 #include "server_targets.hpp"
 
 namespace fs = std::filesystem;
@@ -23,4 +24,14 @@ TEST_CASE("the server fuzz targets accept empty and tiny inputs") {
     const std::uint8_t bytes[] = {'{', '}', 0, 0xff, 'H', 'D', '\n'};
     for (const auto& target : dp_fuzz::kServerTargets)
         for (std::size_t n = 0; n <= sizeof bytes; ++n) CHECK(target.fn(bytes, n) == 0);
+}
+
+TEST_CASE("every route keeps answering 4xx at worst to the route fuzzer's seeds and past findings") {
+    const fs::path root = fs::path(DP_SOURCE_DIR) / "fuzz";
+    for (const auto& target : dp_fuzz::kRouteTargets) {
+        CAPTURE(target.name);
+        const int seeds = replay_dir(target, root / "corpus" / target.name);
+        replay_dir(target, root / "regressions" / target.name);
+        CHECK(seeds >= 40);  // at least one seed for most endpoints
+    }
 }
