@@ -23,10 +23,16 @@ constexpr ImU32 kAmber = IM_COL32(214, 140, 20, 255);
 
 ImU32 color_or(ImU32 c, std::size_t i) { return c ? c : palette(i); }
 
+// A count with thousands separators: 25653 → "25,653".
 std::string whole(double v) {
     char b[32];
-    std::snprintf(b, sizeof b, "%.0f", v);
-    return b;
+    std::snprintf(b, sizeof b, "%.0f", std::fabs(v));
+    std::string digits = b, out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return (v <= -0.5 ? "-" : "") + out;
 }
 
 float text_width(const std::string& s, float size_css) {
@@ -155,7 +161,8 @@ void line_chart(const char* id, const LineChart& c, float width, float height_cs
         dl->AddLine(ImVec2(x_of(i), plot.Min.y), ImVec2(x_of(i), plot.Max.y), kAxis, px(1));
         std::string tip = i < c.x_labels.size() ? c.x_labels[i] : "";
         for (const auto& s : c.series)
-            if (i < s.values.size()) tip += "\n" + s.label + "：" + dp::tick_label(s.values[i], c.integers ? 1 : 0.01);
+            if (i < s.values.size())
+                tip += "\n" + s.label + "：" + (c.integers ? whole(s.values[i]) : dp::tick_label(s.values[i], 0.01));
         tooltip(tip);
     }
 }
