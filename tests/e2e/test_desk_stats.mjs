@@ -46,7 +46,7 @@ export const tests = [
   ['desk stats: a supervisor\'s dashboard shows the API\'s figures, filters by period and area, exports CSV', async ({ browser }) => {
     const server = await startServer(['--demo-activity']);
     // A tall desktop screen: the whole dashboard in one screenshot.
-    const ctx = await desktopContext(browser, { viewport: { width: 1366, height: 1640 }, acceptDownloads: true });
+    const ctx = await desktopContext(browser, { viewport: { width: 1366, height: 1900 }, acceptDownloads: true });
     try {
       const base = server.base;
       const tok = await token(base);

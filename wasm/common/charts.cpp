@@ -197,18 +197,25 @@ void bar_chart(const char* id, const std::string& title_text, const std::vector<
     const ImU32 col = color ? color : palette(1);
     for (std::size_t i = 0; i < rows; ++i) {
         const float y = r.Min.y + head + static_cast<float>(i) * row_h;
-        // Labels longer than the column are cut with an ellipsis.
+        // Labels longer than the column are cut, and three dots drawn after them (as shapes: the
+        // browser font's "…" glyph can come out empty at small sizes).
         std::string label = bars[i].label;
-        while (!label.empty() && text_width(label, kLabelCss) > label_w) {
+        const float dots_w = px(12);
+        bool cut_off = false;
+        while (!label.empty() && text_width(label, kLabelCss) + (cut_off ? dots_w : 0) > label_w) {
             std::size_t cut = label.size() - 1;
             while (cut > 0 && (static_cast<unsigned char>(label[cut]) & 0xC0) == 0x80) --cut;
             label = label.substr(0, cut);
-            if (text_width(label + "…", kLabelCss) <= label_w) {
-                label += "…";
-                break;
-            }
+            cut_off = true;
         }
-        text(dl, ImVec2(r.Min.x, y + (row_h - lh) * 0.5f), label, kLabelCss, theme::kText);
+        const float ty = y + (row_h - lh) * 0.5f;
+        text(dl, ImVec2(r.Min.x, ty), label, kLabelCss, theme::kText);
+        if (cut_off) {
+            const float dx = r.Min.x + text_width(label, kLabelCss) + px(2);
+            for (int d = 0; d < 3; ++d)
+                dl->AddCircleFilled(ImVec2(dx + px(2) + static_cast<float>(d) * px(3.5f), ty + lh * 0.62f), px(1.1f),
+                                    theme::kText);
+        }
         const float w = hi > 0 ? static_cast<float>(bars[i].value / hi) * std::max(0.0f, x1 - x0) : 0;
         dl->AddRectFilled(ImVec2(x0, y + px(4)), ImVec2(x1, y + row_h - px(4)), kTrack, px(4));
         if (w > 0) dl->AddRectFilled(ImVec2(x0, y + px(4)), ImVec2(x0 + w, y + row_h - px(4)), col, px(4));
