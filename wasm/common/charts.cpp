@@ -69,10 +69,24 @@ ImRect reserve(const char* id, float width, float height) {
     return ImRect(p, ImVec2(p.x + width, p.y + height));
 }
 
+// The value under the pointer: a small card drawn on the foreground, sized from its text (not an
+// ImGui tooltip window, whose size would lag a frame behind: the console draws only on demand).
 void tooltip(const std::string& s) {
-    ImGui::BeginTooltip();
-    ImGui::TextUnformatted(s.c_str());
-    ImGui::EndTooltip();
+    ImGui::PushFont(nullptr, kLabelCss);
+    const ImVec2 ts = ImGui::CalcTextSize(s.c_str());
+    ImGui::PopFont();
+    const float pad = px(8);
+    const ImVec2 box(ts.x + 2 * pad, ts.y + 2 * pad);
+    const ImVec2 m = ImGui::GetIO().MousePos, screen = ImGui::GetIO().DisplaySize;
+    ImVec2 p(m.x + px(14), m.y + px(14));
+    if (p.x + box.x > screen.x) p.x = m.x - px(14) - box.x;
+    if (p.y + box.y > screen.y) p.y = m.y - px(14) - box.y;
+    ImDrawList* dl = ImGui::GetForegroundDrawList();
+    dl->AddRectFilled(ImVec2(p.x + px(2), p.y + px(3)), ImVec2(p.x + box.x + px(2), p.y + box.y + px(3)),
+                      IM_COL32(20, 30, 50, 40), px(6));
+    dl->AddRectFilled(p, ImVec2(p.x + box.x, p.y + box.y), theme::kCard, px(6));
+    dl->AddRect(p, ImVec2(p.x + box.x, p.y + box.y), theme::kCardBorder, px(6), 0, px(1));
+    text(dl, ImVec2(p.x + pad, p.y + pad), s, kLabelCss, theme::kText);
 }
 
 }  // namespace
