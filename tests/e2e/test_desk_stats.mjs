@@ -142,6 +142,23 @@ export const tests = [
       await page.mouse.move(box.x - 300, box.y + 140);
       await nextFrames(page);
       await shot(page, '5-county-7-days-hover');
+
+      // 上月 and 本月: calendar months in China time, figures as the API's.
+      const china = new Date(Date.now() + 8 * 3600 * 1000);
+      const pad = (n) => String(n).padStart(2, '0');
+      const y = china.getUTCFullYear(), m = china.getUTCMonth() + 1;
+      const [py, pm] = m === 1 ? [y - 1, 12] : [y, m - 1];
+      const lastDay = new Date(Date.UTC(py, pm, 0)).getUTCDate();
+      await click(page, 'stats-period-last_month');
+      await waitDesk(page, `s.stats.period === "last_month" && ${ready}`);
+      const prev = await sameAsApi(base, tok, page);
+      assert(prev.s.from === `${py}-${pad(pm)}-01` && prev.s.to === `${py}-${pad(pm)}-${pad(lastDay)}` &&
+        prev.s.trend.rows === lastDay, '上月: ' + JSON.stringify([prev.s.from, prev.s.to, prev.s.trend.rows]));
+      await click(page, 'stats-period-this_month');
+      await waitDesk(page, `s.stats.period === "this_month" && ${ready}`);
+      const cur = await sameAsApi(base, tok, page);
+      assert(cur.s.from === `${y}-${pad(m)}-01` && cur.s.to === `${y}-${pad(m)}-${pad(china.getUTCDate())}`,
+        '本月: ' + JSON.stringify([cur.s.from, cur.s.to]));
       assert(errors.length === 0, 'page errors: ' + errors.join('; '));
     } finally {
       await ctx.close();
