@@ -247,10 +247,14 @@ int64_t seed_demo_activity(App& app, int64_t now) {
             UsageEvent e;
             e.at = created, e.type = StatEvent::help_requested, e.kind = kind, e.item_id = item_id;
             put(e, p);
+            RequestHistory history{*help_kind_from_string(kind), created, {}};
+            for (const auto& [at, st, actor, note] : h) history.events.emplace_back(at, st);
+            const auto timing = request_timing(history, limits);
             for (const auto& [at, st, actor, note] : h) {
                 if (st == "completed") {
                     UsageEvent c;
                     c.at = at, c.type = StatEvent::request_closed, c.kind = kind, c.item_id = item_id;
+                    if (timing) c.handling_seconds = timing->handling_seconds, c.on_time = timing->on_time;
                     put(c, p);
                 } else if (st == "rated") {
                     UsageEvent r;

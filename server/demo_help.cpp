@@ -68,7 +68,7 @@ struct Seeder {
         n.token = token;
         if (kind == HelpKind::proxy) n.id_number = std::string("35058319800101") + "001" + id_card_check_char("35058319800101001");
         n.payload = std::move(payload);
-        return insert_help_request(db, n, at).id;
+        return insert_help_request(db, n, at, /*record_usage=*/false).id;  // fixtures, not activity
     }
     void act(int64_t id, HelpActionType type, const HelpActor& actor, std::optional<int64_t> user, int64_t at,
              const std::string& text = "", int score = 0) {
@@ -78,7 +78,7 @@ struct Seeder {
         a.result = type == HelpActionType::complete ? text : "";
         a.score = score;
         a.comment = type == HelpActionType::rate ? text : "";
-        commit_action(db, id, a, actor, user, at);
+        commit_action(db, id, a, actor, user, at, /*record_usage=*/false);
     }
     void say(int64_t id, const char* side, std::optional<int64_t> user, const std::string& text, int64_t at) {
         add_message(db, *load_request(db, id), side, user, text, "", at);

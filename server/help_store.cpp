@@ -8,6 +8,7 @@
 #include "help_forms.hpp"
 #include "http_util.hpp"
 #include "mask.hpp"
+#include "stats_store.hpp"
 #include "upload_store.hpp"
 
 namespace dp {
@@ -132,7 +133,7 @@ std::string new_request_number(Db& w, HelpKind kind, int64_t now) {
     return number;
 }
 
-CreatedHelp insert_help_request(Db& w, const NewHelpRequest& r, int64_t now) {
+CreatedHelp insert_help_request(Db& w, const NewHelpRequest& r, int64_t now, bool record_usage) {
     auto l = w.lock();
     CreatedHelp out;
     out.number = new_request_number(w, r.kind, now);
@@ -152,6 +153,7 @@ CreatedHelp insert_help_request(Db& w, const NewHelpRequest& r, int64_t now) {
     ev.bind(1, out.id).bind(2, now);
     ev.step();
     init_help_rows(w, out.id, now);
+    if (record_usage) record_help_requested(w, to_string(r.kind), r.item_id, r.town_id, r.area_id, now);
     return out;
 }
 
@@ -215,7 +217,7 @@ std::string system_text(const HelpAction& a, const HelpRequest& s) {
 }  // namespace
 
 ActionOutcome commit_action(Db& w, int64_t request_id, const HelpAction& action, const HelpActor& actor,
-                            std::optional<int64_t> user_id, int64_t now) {
+                            std::optional<int64_t> user_id, int64_t now, bool record_usage) {
     auto l = w.lock();
     auto rec = load_help(w, request_id);
     if (!rec) throw HttpError(404, "request_not_found", "找不到这个申请");
@@ -254,6 +256,9 @@ ActionOutcome commit_action(Db& w, int64_t request_id, const HelpAction& action,
                                   {"follow_up", is_bad_rating(r.state.rating->score)}},
                                  now);
     }
+    if (record_usage && action.type == HelpActionType::complete) record_request_closed(w, request_id, now);
+    if (record_usage && action.type == HelpActionType::rate && r.state.rating)
+        record_rating(w, request_id, r.state.rating->score, now);
     out.record = std::move(*rec);
     return out;
 }

@@ -60,7 +60,8 @@ struct CreatedHelp {
     int64_t id = 0;
     std::string number;
 };
-CreatedHelp insert_help_request(Db& w, const NewHelpRequest& r, int64_t now);
+// Records the request's `help_requested` usage event unless `record_usage` is false (demo fixtures).
+CreatedHelp insert_help_request(Db& w, const NewHelpRequest& r, int64_t now, bool record_usage = true);
 std::string new_request_number(Db& w, HelpKind kind, int64_t now);
 // The help rows of a just-inserted request: its "created" event, its pre-review materials
 // (payload.materials) or its video slot (payload.slot_at).
@@ -73,8 +74,11 @@ struct ActionOutcome {
 // Applies one lifecycle action on the writer's connection, re-reading the request there (so two
 // agents claiming at once cannot both win). Refusals throw HttpError 409 (state, role, identity)
 // or 400 (payload). `user_id` is the desk user for the audit log (nullopt = the resident).
+// Statistics: completing records a `request_closed` usage event and rating a `rating` event, in the
+// same transaction (the server is their only source); `record_usage` false only for fixtures that
+// are not activity (the --demo help requests).
 ActionOutcome commit_action(Db& w, int64_t request_id, const HelpAction& action, const HelpActor& actor,
-                            std::optional<int64_t> user_id, int64_t now);
+                            std::optional<int64_t> user_id, int64_t now, bool record_usage = true);
 void save_state(Db& w, const HelpRecord& rec);  // status, agent_id, lifecycle, updated_at
 
 // {"request":{id,number,status,status_label,agent_id,updated_at},"seq"}

@@ -72,10 +72,7 @@ WriteReply insert_request(Db& w, const NewRequest& r, int64_t now) {
     ev.step();
     init_help_rows(w, id, now);  // live-update event, pre-review materials, video slot
     // Statistics: one help service, recorded here (the app does not send help_requested for requests).
-    UsageEvent help;
-    help.at = now, help.type = StatEvent::help_requested, help.kind = to_string(r.kind), help.item_id = r.item_id;
-    help.town_id = r.town_id, help.area_id = r.area_id;
-    insert_usage_event(w, help);
+    record_help_requested(w, to_string(r.kind), r.item_id, r.town_id, r.area_id, now);
     return {201, {{"id", id}, {"number", number}, {"token", r.token}, {"status", "submitted"}}};
 }
 

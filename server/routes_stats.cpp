@@ -51,8 +51,8 @@ std::vector<std::string> extra_fields(StatEvent t) {
         case StatEvent::guide_viewed: return {"item"};
         case StatEvent::navigation_tapped: return {"place", "app", "item"};
         case StatEvent::help_requested: return {"kind", "item"};
-        case StatEvent::request_closed: return {"kind", "item"};
-        case StatEvent::rating: return {"score", "kind", "item"};
+        case StatEvent::request_closed:  // recorded by the server only (refused before this)
+        case StatEvent::rating: return {};
     }
     return {};
 }
@@ -71,8 +71,10 @@ struct EventChecker {
         if (!type)
             bad_event(path + ".type", i,
                       "不认识的事件类型 " + type_name->substr(0, 40) +
-                          "（可用：doorplate_opened、search、guide_viewed、navigation_tapped、help_requested、"
-                          "request_closed、rating）");
+                          "（可用：doorplate_opened、search、guide_viewed、navigation_tapped、help_requested）");
+        if (*type == StatEvent::request_closed || *type == StatEvent::rating)
+            bad_event(path + ".type", i,
+                      *type_name + " 事件由服务器在办结或评价时自动记录，应用不要发送（避免重复统计）");
         std::vector<std::string> allowed = {"type", "at", "doorplate", "channel"};
         for (auto& f : extra_fields(*type)) allowed.push_back(f);
         for (auto it = e.begin(); it != e.end(); ++it)
@@ -132,24 +134,13 @@ struct EventChecker {
             out.map_app = *map_app;
         }
         if (auto kind = opt_string(e, "kind", path + ".kind")) {
-            const bool request_kind = help_kind_from_string(*kind).has_value();
-            if (*type == StatEvent::help_requested && request_kind)
+            if (help_kind_from_string(*kind))
                 bad_event(path + ".kind", i,
                           "kind=" + *kind + " 的求助由服务器在收到求助时记录，应用不要重复发送（应用只发 phone）");
-            if (*type == StatEvent::help_requested && *kind != "phone")
-                bad_event(path + ".kind", i, "help_requested 的 kind 只能是 phone（拨打求助电话）");
-            if (*type != StatEvent::help_requested && !request_kind)
-                bad_event(path + ".kind", i, "kind 只能是 question、prereview、proxy 或 video");
+            if (*kind != "phone") bad_event(path + ".kind", i, "help_requested 的 kind 只能是 phone（拨打求助电话）");
             out.kind = *kind;
-        } else if (*type == StatEvent::help_requested || *type == StatEvent::request_closed) {
+        } else if (*type == StatEvent::help_requested) {
             bad_event(path + ".kind", i, *type_name + " 事件需要 kind");
-        }
-        if (*type == StatEvent::rating) {
-            auto score = opt_integer(e, "score", path + ".score");
-            if (!score) bad_event(path + ".score", i, "rating 事件需要 score（1 到 5）");
-            if (*score < 1 || *score > 5)
-                bad_event(path + ".score", i, "score 应为 1（非常不满意）到 5（非常满意）的整数");
-            out.score = static_cast<int>(*score);
         }
         return out;
     }

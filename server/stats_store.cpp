@@ -11,7 +11,19 @@ const char* kInsert =
 void bind_event(Stmt& s, const UsageEvent& e) {
     s.bind(1, e.at).bind(2, day_key(china_day_of(e.at))).bind(3, std::string(stat_event_id(e.type)));
     s.bind(4, e.town_id).bind(5, e.area_id).bind(6, e.item_id).bind(7, e.channel).bind(8, e.kind);
-    s.bind(9, e.place_id).bind(10, e.map_app).bind(11, e.score).bind(12, e.results);
+    s.bind(9, e.place_id).bind(10, e.map_app);
+    if (e.type == StatEvent::request_closed) s.bind(11, e.on_time ? 1 : 0).bind(12, e.handling_seconds);
+    else s.bind(11, e.score).bind(12, e.results);
+}
+
+// The request's kind, item and area for its lifecycle events.
+UsageEvent request_event(Db& w, int64_t request_id, StatEvent type, int64_t at) {
+    Stmt q(w, "SELECT kind, item_id, town_id, area_id FROM requests WHERE id = ?");
+    q.bind(1, request_id);
+    UsageEvent e;
+    e.at = at, e.type = type;
+    if (q.step()) e.kind = q.text(0), e.item_id = q.text(1), e.town_id = q.text(2), e.area_id = q.text(3);
+    return e;
 }
 
 // " WHERE day BETWEEN ? AND ? [AND town_id = ?] [AND area_id = ?]" and its parameters.
@@ -51,6 +63,38 @@ void UsageEventInserter::insert(const UsageEvent& e) {
     stmt_.reset();
     bind_event(stmt_, e);
     stmt_.step();
+}
+
+void record_request_closed(Db& w, int64_t request_id, int64_t at, const HelpTimeLimits& limits) {
+    auto lock = w.lock();
+    UsageEvent e = request_event(w, request_id, StatEvent::request_closed, at);
+    RequestHistory h{help_kind_from_string(e.kind).value_or(HelpKind::question), 0, {}};
+    {
+        Stmt r(w, "SELECT created_at FROM requests WHERE id = ?");
+        r.bind(1, request_id);
+        if (r.step()) h.created_at = r.int64(0);
+        Stmt q(w, "SELECT at, status FROM request_events WHERE request_id = ? ORDER BY at, id");
+        q.bind(1, request_id);
+        while (q.step()) h.events.emplace_back(q.int64(0), q.text(1));
+    }
+    if (auto t = request_timing(h, limits)) e.handling_seconds = t->handling_seconds, e.on_time = t->on_time;
+    insert_usage_event(w, e);
+}
+
+void record_rating(Db& w, int64_t request_id, int score, int64_t at) {
+    auto lock = w.lock();
+    UsageEvent e = request_event(w, request_id, StatEvent::rating, at);
+    e.score = score;
+    insert_usage_event(w, e);
+}
+
+void record_help_requested(Db& w, const std::string& kind, const std::string& item_id, const std::string& town_id,
+                           const std::string& area_id, int64_t at) {
+    UsageEvent e;
+    e.at = at, e.type = StatEvent::help_requested, e.kind = kind, e.item_id = item_id;
+    e.town_id = town_id, e.area_id = area_id;
+    auto lock = w.lock();
+    insert_usage_event(w, e);
 }
 
 std::vector<EventCount> count_events(Db& db, const StatScope& scope, StatGroup g) {

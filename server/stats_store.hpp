@@ -18,6 +18,10 @@ struct UsageEvent {
     std::string town_id, area_id, item_id, channel, kind, place_id, map_app;
     int score = 0;
     int results = -1;
+    // request_closed only, stored in the same columns (no migration): `results` holds the handling
+    // time in seconds (pauses for 补件 excluded) and `score` 1 when within the kind's time limit, 0 late.
+    int64_t handling_seconds = -1;
+    bool on_time = false;
 };
 
 // Inserts one event (its day is computed from `at`, China time). Call inside a transaction.
@@ -31,6 +35,16 @@ public:
 private:
     Stmt stmt_;
 };
+
+// The server's own records of a help request's life (one source: the apps never send these): called
+// in the writer's transaction of the lifecycle action. `request_closed` when it is completed (kind,
+// item, area, handling time and whether within the time limit, from its request_events history,
+// which must already hold the `completed` entry), `rating` when the resident rated it.
+void record_request_closed(Db& w, int64_t request_id, int64_t at, const HelpTimeLimits& limits = {});
+void record_rating(Db& w, int64_t request_id, int score, int64_t at);
+// One submitted help request (`help_requested` with its request kind).
+void record_help_requested(Db& w, const std::string& kind, const std::string& item_id, const std::string& town_id,
+                           const std::string& area_id, int64_t at);
 
 // Which events a statistics query covers: [from, to] China-time days, and an area.
 struct StatScope {

@@ -47,6 +47,9 @@ Insets safe_area_insets();
 std::string location_path();                       // e.g. "/d/H5GYFKJ"
 std::string location_query_param(const std::string& name);
 void open_url(const std::string& url);             // links, tel:, map apps
+// Saves a same-origin URL (e.g. a CSV export: the session cookie goes along) as a file named
+// `file_name` through an <a download> link; the URL is appended to window.Module.dpDownloads.
+void download(const std::string& url, const std::string& file_name);
 // A map app: on phones tries the app's scheme (iOS or Android form) and opens `web_url` after
 // a short timeout unless the page was hidden (the app opened); on desktops opens `web_url`.
 // Every URL opened is appended to window.Module.dpExternalUrls (tests, diagnostics).

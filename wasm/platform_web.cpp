@@ -23,6 +23,7 @@ void dp_js_safe_area_insets(float* out4);
 char* dp_js_location_path();
 char* dp_js_query_param(const char* name);
 void dp_js_open_url(const char* url);
+void dp_js_download(const char* url, const char* file_name);
 void dp_js_open_app_or_web(const char* app, const char* app_ios, const char* web);
 void dp_js_publish_test_state(const char* key, const char* json);
 void dp_js_fetch_text(int id, const char* url);
@@ -115,6 +116,7 @@ Insets safe_area_insets() {
 std::string location_path() { return take_string(dp_js_location_path()); }
 std::string location_query_param(const std::string& name) { return take_string(dp_js_query_param(name.c_str())); }
 void open_url(const std::string& url) { dp_js_open_url(url.c_str()); }
+void download(const std::string& url, const std::string& file_name) { dp_js_download(url.c_str(), file_name.c_str()); }
 void open_app_or_web(const std::string& app_url, const std::string& app_url_ios, const std::string& web_url) {
     dp_js_open_app_or_web(app_url.c_str(), app_url_ios.c_str(), web_url.c_str());
 }

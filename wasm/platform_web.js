@@ -246,6 +246,19 @@ mergeInto(LibraryManager.library, {
     dpExternal(u.startsWith('tel:') ? 'tel' : 'web', u);
     window.open(u, u.startsWith('tel:') ? '_self' : '_blank', 'noopener');
   },
+  dp_js_download: function (url, fileName) {
+    var u = UTF8ToString(url);
+    if (u.charAt(0) !== '/' || u.charAt(1) === '/') return;  // same origin only
+    (Module.dpDownloads || (Module.dpDownloads = [])).push(u);
+    var a = document.createElement('a');
+    a.href = u;
+    a.download = UTF8ToString(fileName) || '';
+    a.rel = 'noopener';
+    a.style.display = 'none';
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(function () { a.remove(); }, 0);
+  },
   // Phones: the app's scheme first; if the page is still visible after a moment the app is
   // not installed (or the browser, e.g. WeChat's, refused), so the web page opens instead.
   dp_js_open_app_or_web__deps: ['$dpExternal'],

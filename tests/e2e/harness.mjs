@@ -11,11 +11,12 @@ export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname)
 export const artifacts = path.join(root, 'build/test-artifacts');
 const nativeDir = process.env.NATIVE || 'build/native';
 
-export async function startServer() {
+// extraArgs: e.g. ['--demo-activity'] for a test that needs its own server with the demo month.
+export async function startServer(extraArgs = []) {
   const dir = mkdtempSync(path.join(tmpdir(), 'doorplate-e2e-'));
   const bin = path.join(root, nativeDir, 'bin/doorplate-server');
   const proc = spawn(bin, ['--port', '0', '--db', path.join(dir, 'e2e.db'), '--demo',
-    '--www', path.join(root, 'build/www'), '--assets', path.join(root, 'assets'), '--log-level', 'warn'],
+    '--www', path.join(root, 'build/www'), '--assets', path.join(root, 'assets'), '--log-level', 'warn', ...extraArgs],
     { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
   const base = await new Promise((resolve, reject) => {
     let out = '';

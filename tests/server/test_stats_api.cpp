@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include "csv.hpp"
+#include "stats_store.hpp"
 #include "stats_fixtures.hpp"
 
 using nlohmann::json;
@@ -25,14 +26,18 @@ void post_fixture(AuthServer& s, const StatsRefs& r) {
     batch.push_back({{"type", "navigation_tapped"}, {"doorplate", r.plate_a}, {"place", r.place}, {"app", "baidu"},
                      {"item", r.item}, {"at", d1}});
     batch.push_back({{"type", "help_requested"}, {"doorplate", r.plate_b}, {"kind", "phone"}, {"at", d1}});
-    batch.push_back({{"type", "rating"}, {"doorplate", r.plate_a}, {"score", 5}, {"at", d1}});
-    batch.push_back({{"type", "rating"}, {"doorplate", r.plate_b}, {"score", 3}, {"at", d1}});
     REQUIRE(post_events(c, batch)->status == 200);
 
     // A question answered in 1 h (limit 2 h: on time) and a pre-review done in 30 h (limit 24 h: late),
-    // both in town A, completed on d0 and d1.
+    // both in town A, completed on d0 and d1; two ratings on d1 (5 in town A, 3 in town B), which
+    // the server records itself when residents rate (apps cannot send them).
     dp::Db db(s.server.db_path().string());
     auto l = db.lock();
+    for (auto [score, town, area] : {std::tuple{5, r.town_a, r.area_a}, std::tuple{3, r.town_b, r.area_b}}) {
+        dp::UsageEvent e;
+        e.at = d1, e.type = dp::StatEvent::rating, e.score = score, e.town_id = town, e.area_id = area;
+        dp::insert_usage_event(db, e);
+    }
     auto add = [&](const std::string& kind, int64_t created, int64_t completed, const std::string& number) {
         dp::Stmt q(db,
                    "INSERT INTO requests (number, token_hash, kind, item_id, doorplate_code, area_id, town_id, "

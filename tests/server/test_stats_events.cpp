@@ -20,22 +20,20 @@ json full_batch(const StatsRefs& r) {
         {{"type", "search"}, {"doorplate", r.plate_a}, {"channel", "poster"}, {"item", r.item}, {"results", 4}},
         {{"type", "guide_viewed"}, {"doorplate", r.plate_a}, {"channel", "poster"}, {"item", r.item}},
         {{"type", "navigation_tapped"}, {"doorplate", r.plate_a}, {"place", r.place}, {"app", "amap"}, {"item", r.item}},
-        {{"type", "help_requested"}, {"doorplate", r.plate_b}, {"kind", "phone"}},
-        {{"type", "request_closed"}, {"kind", "question"}, {"item", r.item}},
-        {{"type", "rating"}, {"doorplate", r.plate_b}, {"score", 4}, {"kind", "proxy"}},
+        {{"type", "help_requested"}, {"doorplate", r.plate_b}, {"kind", "phone"}, {"item", r.item}},
     });
 }
 
 }  // namespace
 
-TEST_CASE("a batch of every event type is stored with its area and no personal data or address") {
+TEST_CASE("a batch of every app event type is stored with its area and no personal data or address") {
     AuthServer s;
     auto c = s.client();
     const StatsRefs r = stats_refs(c);
     auto res = post_events(c, full_batch(r));
     REQUIRE(res);
     CHECK(res->status == 200);
-    CHECK(json::parse(res->body)["accepted"] == 7);
+    CHECK(json::parse(res->body)["accepted"] == 5);
 
     // What a row can hold: no IP, no doorplate code, no user agent, no session.
     dp::Db db(s.server.db_path().string());
@@ -61,14 +59,12 @@ TEST_CASE("a batch of every event type is stored with its area and no personal d
         CHECK(rows.text(10) == dp::day_key(dp::china_day_of(rows.int64(11))));
         got.push_back(row);
     }
-    REQUIRE(got.size() == 7);
+    REQUIRE(got.size() == 5);
     CHECK(got[0] == json::array({"doorplate_opened", r.town_a, r.area_a, "", "poster", "", "", "", "0", "-1"}));
     CHECK(got[1] == json::array({"search", r.town_a, r.area_a, r.item, "poster", "", "", "", "0", "4"}));
     CHECK(got[2][0] == "guide_viewed");
     CHECK(got[3] == json::array({"navigation_tapped", r.town_a, r.area_a, r.item, "", "", r.place, "amap", "0", "-1"}));
-    CHECK(got[4] == json::array({"help_requested", r.town_b, r.area_b, "", "", "phone", "", "", "0", "-1"}));
-    CHECK(got[5] == json::array({"request_closed", "", "", r.item, "", "question", "", "", "0", "-1"}));
-    CHECK(got[6] == json::array({"rating", r.town_b, r.area_b, "", "", "proxy", "", "", "4", "-1"}));
+    CHECK(got[4] == json::array({"help_requested", r.town_b, r.area_b, r.item, "", "phone", "", "", "0", "-1"}));
 
     // The whole database file: the doorplate codes never reach usage_events, and no IP anywhere.
     dp::Stmt any_ip(db, "SELECT COUNT(*) FROM usage_events WHERE "
@@ -101,8 +97,10 @@ TEST_CASE("bad batches are refused whole, with messages that name the event and 
         {json::array({{{"type", "doorplate_opened"}, {"doorplate", "ZZZZZZZ"}, {"channel", "poster"}}}), 400,
          "invalid_event", "门牌码"},
         {json::array({{{"type", "help_requested"}, {"kind", "question"}}}), 400, "invalid_event", "由服务器"},
-        {json::array({{{"type", "rating"}, {"score", 6}}}), 400, "invalid_event", "score"},
-        {json::array({{{"type", "rating"}, {"score", "5"}}}), 400, "bad_type", "score"},
+        {json::array({{{"type", "help_requested"}, {"kind", "taxi"}}}), 400, "invalid_event", "只能是 phone"},
+        {json::array({{{"type", "help_requested"}, {"kind", 5}}}), 400, "bad_type", "kind"},
+        {json::array({{{"type", "rating"}, {"score", 5}}}), 400, "invalid_event", "由服务器在办结或评价时自动记录"},
+        {json::array({{{"type", "request_closed"}, {"kind", "question"}}}), 400, "invalid_event", "由服务器"},
         {json::array({{{"type", "navigation_tapped"}, {"place", r.place}, {"app", "google"}}}), 400, "invalid_event",
          "amap"},
         {json::array({{{"type", "search"}, {"at", dp::unix_now() + 2 * 3600}}}), 400, "invalid_event", "未来"},
@@ -137,12 +135,12 @@ TEST_CASE("a batch sent again with its Idempotency-Key is stored once") {
     REQUIRE(again);
     CHECK(again->status == 200);
     CHECK(again->get_header_value("Idempotent-Replay") == "true");
-    CHECK(json::parse(again->body)["accepted"] == 7);
-    CHECK(count_rows(s.server.db_path(), "SELECT COUNT(*) FROM usage_events") == 7);
+    CHECK(json::parse(again->body)["accepted"] == 5);
+    CHECK(count_rows(s.server.db_path(), "SELECT COUNT(*) FROM usage_events") == 5);
     auto other = post_events(c, json::array({{{"type", "guide_viewed"}, {"item", r.item}}}), "batch-0001");
     CHECK(other->status == 422);
     CHECK(post_events(c, batch, "batch-0002")->status == 200);
-    CHECK(count_rows(s.server.db_path(), "SELECT COUNT(*) FROM usage_events") == 14);
+    CHECK(count_rows(s.server.db_path(), "SELECT COUNT(*) FROM usage_events") == 10);
 }
 
 TEST_CASE("a submitted help request is one help service, recorded by the server with its area") {

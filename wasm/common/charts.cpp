@@ -23,10 +23,16 @@ constexpr ImU32 kAmber = IM_COL32(214, 140, 20, 255);
 
 ImU32 color_or(ImU32 c, std::size_t i) { return c ? c : palette(i); }
 
+// A count with thousands separators: 25653 → "25,653".
 std::string whole(double v) {
     char b[32];
-    std::snprintf(b, sizeof b, "%.0f", v);
-    return b;
+    std::snprintf(b, sizeof b, "%.0f", std::fabs(v));
+    std::string digits = b, out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return (v <= -0.5 ? "-" : "") + out;
 }
 
 float text_width(const std::string& s, float size_css) {
@@ -63,10 +69,24 @@ ImRect reserve(const char* id, float width, float height) {
     return ImRect(p, ImVec2(p.x + width, p.y + height));
 }
 
+// The value under the pointer: a small card drawn on the foreground, sized from its text (not an
+// ImGui tooltip window, whose size would lag a frame behind: the console draws only on demand).
 void tooltip(const std::string& s) {
-    ImGui::BeginTooltip();
-    ImGui::TextUnformatted(s.c_str());
-    ImGui::EndTooltip();
+    ImGui::PushFont(nullptr, kLabelCss);
+    const ImVec2 ts = ImGui::CalcTextSize(s.c_str());
+    ImGui::PopFont();
+    const float pad = px(8);
+    const ImVec2 box(ts.x + 2 * pad, ts.y + 2 * pad);
+    const ImVec2 m = ImGui::GetIO().MousePos, screen = ImGui::GetIO().DisplaySize;
+    ImVec2 p(m.x + px(14), m.y + px(14));
+    if (p.x + box.x > screen.x) p.x = m.x - px(14) - box.x;
+    if (p.y + box.y > screen.y) p.y = m.y - px(14) - box.y;
+    ImDrawList* dl = ImGui::GetForegroundDrawList();
+    dl->AddRectFilled(ImVec2(p.x + px(2), p.y + px(3)), ImVec2(p.x + box.x + px(2), p.y + box.y + px(3)),
+                      IM_COL32(20, 30, 50, 40), px(6));
+    dl->AddRectFilled(p, ImVec2(p.x + box.x, p.y + box.y), theme::kCard, px(6));
+    dl->AddRect(p, ImVec2(p.x + box.x, p.y + box.y), theme::kCardBorder, px(6), 0, px(1));
+    text(dl, ImVec2(p.x + pad, p.y + pad), s, kLabelCss, theme::kText);
 }
 
 }  // namespace
@@ -155,7 +175,8 @@ void line_chart(const char* id, const LineChart& c, float width, float height_cs
         dl->AddLine(ImVec2(x_of(i), plot.Min.y), ImVec2(x_of(i), plot.Max.y), kAxis, px(1));
         std::string tip = i < c.x_labels.size() ? c.x_labels[i] : "";
         for (const auto& s : c.series)
-            if (i < s.values.size()) tip += "\n" + s.label + "：" + dp::tick_label(s.values[i], c.integers ? 1 : 0.01);
+            if (i < s.values.size())
+                tip += "\n" + s.label + "：" + (c.integers ? whole(s.values[i]) : dp::tick_label(s.values[i], 0.01));
         tooltip(tip);
     }
 }
@@ -190,18 +211,25 @@ void bar_chart(const char* id, const std::string& title_text, const std::vector<
     const ImU32 col = color ? color : palette(1);
     for (std::size_t i = 0; i < rows; ++i) {
         const float y = r.Min.y + head + static_cast<float>(i) * row_h;
-        // Labels longer than the column are cut with an ellipsis.
+        // Labels longer than the column are cut, and three dots drawn after them (as shapes: the
+        // browser font's "…" glyph can come out empty at small sizes).
         std::string label = bars[i].label;
-        while (!label.empty() && text_width(label, kLabelCss) > label_w) {
+        const float dots_w = px(12);
+        bool cut_off = false;
+        while (!label.empty() && text_width(label, kLabelCss) + (cut_off ? dots_w : 0) > label_w) {
             std::size_t cut = label.size() - 1;
             while (cut > 0 && (static_cast<unsigned char>(label[cut]) & 0xC0) == 0x80) --cut;
             label = label.substr(0, cut);
-            if (text_width(label + "…", kLabelCss) <= label_w) {
-                label += "…";
-                break;
-            }
+            cut_off = true;
         }
-        text(dl, ImVec2(r.Min.x, y + (row_h - lh) * 0.5f), label, kLabelCss, theme::kText);
+        const float ty = y + (row_h - lh) * 0.5f;
+        text(dl, ImVec2(r.Min.x, ty), label, kLabelCss, theme::kText);
+        if (cut_off) {
+            const float dx = r.Min.x + text_width(label, kLabelCss) + px(2);
+            for (int d = 0; d < 3; ++d)
+                dl->AddCircleFilled(ImVec2(dx + px(2) + static_cast<float>(d) * px(3.5f), ty + lh * 0.62f), px(1.1f),
+                                    theme::kText);
+        }
         const float w = hi > 0 ? static_cast<float>(bars[i].value / hi) * std::max(0.0f, x1 - x0) : 0;
         dl->AddRectFilled(ImVec2(x0, y + px(4)), ImVec2(x1, y + row_h - px(4)), kTrack, px(4));
         if (w > 0) dl->AddRectFilled(ImVec2(x0, y + px(4)), ImVec2(x0 + w, y + row_h - px(4)), col, px(4));

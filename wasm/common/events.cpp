@@ -113,18 +113,6 @@ void phone_help(const std::string& item) {
     if (!item.empty()) e["item"] = item;
     push(e);
 }
-void rating(int score, const std::string& kind, const std::string& item) {
-    nlohmann::json e = {{"type", "rating"}, {"score", score}};
-    if (!kind.empty()) e["kind"] = kind;
-    if (!item.empty()) e["item"] = item;
-    push(e);
-}
-void request_closed(const std::string& kind, const std::string& item) {
-    nlohmann::json e = {{"type", "request_closed"}, {"kind", kind}};
-    if (!item.empty()) e["item"] = item;
-    push(e);
-}
-
 void flush() { send(); }
 std::size_t pending() { return st().queue.size(); }
 

@@ -21,8 +21,8 @@ void search_typed(const std::string& query, int results);   // debounced: see Se
 void search_result_opened(const std::string& item);
 void navigation_tapped(const std::string& place, const std::string& map_app);  // amap | baidu | tencent
 void phone_help(const std::string& item);                   // the hotline button ("" = no item)
-void rating(int score, const std::string& kind, const std::string& item);      // after the server took it
-void request_closed(const std::string& kind, const std::string& item);         // the desk console
+// No rating / request_closed here: the server records those itself when a request is rated or
+// closed (docs/api-stats.md, "Who records what"), and refuses them from apps.
 
 void flush();            // send now (if online and nothing is in flight)
 std::size_t pending();   // events not yet accepted by the server

@@ -5,10 +5,12 @@
 #include <imgui.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <random>
 
 #include "model.hpp"
 #include "platform.hpp"
+#include "stats.hpp"
 #include "ui_runtime.hpp"
 #include "url.hpp"
 #include "view.hpp"
@@ -134,6 +136,70 @@ void load_agents_and_replies() {
         g_model.canned.clear();
         for (auto& r : j["replies"]) g_model.canned.push_back(Canned{r.value("id", ""), r.value("title", ""), r.value("text", "")});
     });
+}
+
+// ---- statistics (统计) ----
+
+// One table of the dashboard: `group` into `table` (the trend also brings the headline figures).
+void load_stats_table(const std::string& group, StatsTable StatsState::*table) {
+    StatsState& st = g_model.stats;
+    (st.*table).state = Load::loading;
+    (st.*table).error.clear();
+    const int gen = st.generation;
+    const StatsFilter filter = st.filter;
+    const bool trend = group == st.filter.group;
+    api("GET", stats_url(st, group), nullptr, [gen, filter, trend, table](int status, const std::string& body) {
+        StatsState& s = g_model.stats;
+        if (gen != s.generation) return;  // the filter changed meanwhile
+        StatsTable& t = s.*table;
+        if (status != 200) {
+            t.state = Load::failed;
+            t.error = status == 0 ? "网络好像断了，统计没有读到。" : error_message(body, "统计数据读取失败");
+            return;
+        }
+        try {
+            const json j = json::parse(body);
+            t.rows.clear();
+            for (auto& r : j.at("rows")) t.rows.push_back(parse_stats_row(r));
+            if (trend) {
+                s.headline = parse_stats_headline(j.at("headline"));
+                const json& area = j.at("area");
+                s.area_name = area.is_object() ? area.value("name", "") : "全县";
+                if (!filter.village.empty())
+                    for (auto& town : s.towns)
+                        if (town.id == filter.town) s.area_name = town.name + " · " + s.area_name;
+            }
+            if (table == &StatsState::areas) {
+                std::vector<AreaOption> options;
+                for (auto& r : t.rows)
+                    if (!r.key.empty()) options.push_back({r.key, r.label});
+                std::sort(options.begin(), options.end(), [](auto& a, auto& b) { return a.id < b.id; });
+                if (filter.town.empty()) s.towns = options;
+                else if (filter.village.empty()) s.villages = options;
+            }
+            t.state = Load::ready;
+        } catch (const std::exception&) {
+            t.state = Load::failed;
+            t.error = "服务器返回的统计数据不完整";
+        }
+    });
+}
+
+void load_stats() {
+    StatsState& st = g_model.stats;
+    ++st.generation;
+    const auto [from, to] = stats_period_range(st.filter.period, dp::china_day_of(platform::unix_time()));
+    st.from = dp::day_key(from);
+    st.to = dp::day_key(to);
+    load_stats_table(st.filter.group, &StatsState::trend);
+    load_stats_table("item", &StatsState::items);
+    load_stats_table("area", &StatsState::areas);
+    load_stats_table("channel", &StatsState::channels);
+}
+
+// Entering the dashboard: fresh figures (a supervisor's console may stay open for days).
+void enter_stats() {
+    if (g_model.logged_in && g_model.user.supervisor() && g_model.route.page == Page::stats) load_stats();
 }
 
 // The queue's live feed: new requests, status changes and messages of the caller's scope.
@@ -291,6 +357,7 @@ void after_login(const User& u) {
     load_agents_and_replies();
     poll_feed(false);
     if (g_model.route.request_id) open_request(g_model.route.request_id);
+    enter_stats();
 }
 
 void stop_polls() {
@@ -409,6 +476,7 @@ void perform(const Action& a) {
         g_model.route = x->route;
         platform::push_url(route_url(x->route));
         if (x->route.request_id != before.request_id) open_request(x->route.request_id);
+        if (x->route.page == Page::stats && before.page != Page::stats) enter_stats();
     } else if (auto* x = std::get_if<SetFilter>(&a)) {
         g_model.status_filter = x->status;
         g_model.kind_filter = x->kind;
@@ -531,12 +599,52 @@ void perform(const Action& a) {
         platform::open_url(url);
     } else if (std::holds_alternative<Reload>(a)) {
         open_request(g_model.route.request_id);
+    } else if (auto* x = std::get_if<SetStatsFilter>(&a)) {
+        StatsFilter f = x->filter;
+        if (f.town != g_model.stats.filter.town) g_model.stats.villages.clear();
+        if (f.town.empty()) f.village.clear();
+        g_model.stats.filter = f;
+        load_stats();
+    } else if (auto* x = std::get_if<ExportStatsCsv>(&a)) {
+        const StatsState& st = g_model.stats;
+        platform::download(stats_url(st, x->group, true), "stats-" + x->group + "-" + st.from + "-" + st.to + ".csv");
+    } else if (std::holds_alternative<ReloadStats>(a)) {
+        load_stats();
     }
 }
 
 void dispatch(const Action& a) {
     perform(a);
     platform::request_frame();
+}
+
+const char* load_id(Load l) {
+    return l == Load::loading ? "loading" : l == Load::ready ? "ready" : l == Load::failed ? "failed" : "idle";
+}
+
+json stats_state() {
+    const StatsState& st = g_model.stats;
+    const StatsRow& t = st.headline.totals;
+    auto table = [](const StatsTable& x) { return json{{"state", load_id(x.state)}, {"rows", x.rows.size()}, {"error", x.error}}; };
+    json towns = json::array(), villages = json::array();
+    for (auto& a : st.towns) towns.push_back(a.id);
+    for (auto& a : st.villages) villages.push_back(a.id);
+    return {{"from", st.from},
+            {"to", st.to},
+            {"period", stats_period_id(st.filter.period)},
+            {"group", st.filter.group},
+            {"area", stats_area(st.filter)},
+            {"area_name", st.area_name},
+            {"look_ups", t.look_ups},
+            {"navigations", t.navigations},
+            {"help_services", t.help_services},
+            {"ratings", t.ratings},
+            {"trend", table(st.trend)},
+            {"items", table(st.items)},
+            {"areas", table(st.areas)},
+            {"channels", table(st.channels)},
+            {"towns", towns},
+            {"villages", villages}};
 }
 
 // Publishes the test state; true when it changed (new data arrived or an action took effect).
@@ -565,7 +673,8 @@ bool publish_state() {
                             ? json{{"rows", g_model.batch.rows}, {"valid", g_model.batch.valid}, {"invalid", g_model.batch.invalid},
                                    {"report", g_model.batch.report.size()}}
                             : json(nullptr)},
-              {"batch_error", g_model.batch_error}};
+              {"batch_error", g_model.batch_error},
+              {"stats", stats_state()}};
     static std::string last;
     std::string text = s.dump();
     if (text != last) {
@@ -590,8 +699,10 @@ bool frame(const ui::FrameInfo& f) {
     if (!nav.empty()) {
         const Route r = parse_route(nav.substr(0, nav.find('?')));
         const int64_t before = g_model.route.request_id;
+        const Page before_page = g_model.route.page;
         g_model.route = r;
         if (r.request_id != before) open_request(r.request_id);
+        if (r.page == Page::stats && before_page != Page::stats) enter_stats();
     }
     for (auto& e : platform::take_text_field_events()) {
         g_view.text[e.id] = e.value;

@@ -10,6 +10,8 @@
 #include <variant>
 #include <vector>
 
+#include "stats_model.hpp"
+
 namespace desk {
 
 enum class Load { idle, loading, ready, failed };
@@ -154,6 +156,9 @@ struct Model {
     std::string batch_error;
     std::map<std::string, std::string> batch_field_errors;
     std::string batch_file_name;
+
+    // statistics (supervisors)
+    StatsState stats;
 };
 
 // ---- parsing (throws nlohmann::json::exception on a malformed answer) ----
@@ -193,8 +198,14 @@ struct BatchCheck { std::string item_id, csv; bool dry_run = true; };
 struct ChooseCsv {};
 struct ExportCsv {};
 struct Reload {};
+// The dashboard: a new filter (reloads every table), a table's CSV (group: day, week, month, item,
+// area, channel), and a retry after an error.
+struct SetStatsFilter { StatsFilter filter; };
+struct ExportStatsCsv { std::string group; };
+struct ReloadStats {};
 
 using Action = std::variant<Login, Logout, Navigate, SetFilter, Reveal, LifecycleAction, SendMessage, Typing,
-                            ReviewMaterial, ConfirmVideo, ProxyStep, BatchCheck, ChooseCsv, ExportCsv, Reload>;
+                            ReviewMaterial, ConfirmVideo, ProxyStep, BatchCheck, ChooseCsv, ExportCsv, Reload,
+                            SetStatsFilter, ExportStatsCsv, ReloadStats>;
 
 }  // namespace desk

@@ -109,29 +109,6 @@ void draw_login(Ctx& c, float width, float height) {
     end_card();
 }
 
-void draw_stats_placeholder(Ctx& c, float width) {
-    ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x + px(24), ImGui::GetCursorScreenPos().y + px(24)));
-    begin_card("stats-card", std::min(width - px(48), px(720)));
-    label("统计", 20, ui::theme::kText);
-    ImGui::Dummy(ImVec2(0, px(4)));
-    ui::text_block("使用统计（查询量、导航量、帮办量、满意度、时限达标率）的图表将在这里显示。下面是各镇街当前的办理情况。", 14,
-                   ui::theme::kTextMuted, std::min(width - px(80), px(688)));
-    ImGui::Dummy(ImVec2(0, px(8)));
-    for (auto& a : c.m.areas) {
-        label(a.area_name.empty() ? a.area_id : a.area_name, 15, ui::theme::kText);
-        ImGui::SameLine(px(200));
-        for (const char* l : {"green", "yellow", "red"}) {
-            light_dot(l);
-            ImGui::SameLine(0, px(4));
-            auto it = a.lights.find(l);
-            label(std::to_string(it == a.lights.end() ? 0 : it->second), 14, ui::theme::kText);
-            ImGui::SameLine(0, px(14));
-        }
-        label("办理中 " + std::to_string(a.open), 14, ui::theme::kTextMuted);
-    }
-    end_card();
-}
-
 std::vector<Action> draw(const Model& m, ViewState& vs, const ui::FrameInfo& f) {
     std::vector<Action> out;
     Ctx c{m, vs, out};
@@ -161,7 +138,7 @@ std::vector<Action> draw(const Model& m, ViewState& vs, const ui::FrameInfo& f) 
     } else if (m.route.page == Page::batch) {
         draw_batch(c, f.width, body_h);
     } else if (m.route.page == Page::stats) {
-        draw_stats_placeholder(c, f.width);
+        draw_stats(c, f.width, body_h);
     } else {
         const float list_w = std::min(px(470), f.width * 0.4f);
         const ImVec2 top = ImGui::GetCursorScreenPos();

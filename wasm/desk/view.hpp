@@ -20,6 +20,7 @@ struct ViewState {
     int64_t shown_request = 0;  // resets the forms when another request opens
     size_t shown_messages = 0;  // scrolls the conversation down when messages arrive
     int64_t now = 0;            // Unix seconds of this frame
+    std::map<std::string, float> stats_heights;  // dashboard cards: the height each took last frame
 };
 
 std::vector<Action> draw(const Model& m, ViewState& vs, const ui::FrameInfo& f);
@@ -37,7 +38,7 @@ void draw_detail_panel(Ctx& c, float width, float height);
 void draw_conversation(Ctx& c, float width);
 void draw_kind_section(Ctx& c, float width);  // pre-review materials, proxy case, video slot, question text
 void draw_batch(Ctx& c, float width, float height);
-void draw_stats_placeholder(Ctx& c, float width);
+void draw_stats(Ctx& c, float width, float height);  // view_stats.cpp
 // The draft of a text field ("" when none).
 const std::string& draft(const ViewState& vs, const std::string& id);
 
