@@ -210,6 +210,7 @@ export const tests = [
     assert(other, 'another slot is offered');
     const proposedAt = Number(other.id.slice('video-slot-'.length));
     await clickIn(page, other.id);
+    await nextFrames(page);
     await shot(page, '03-desk-propose-slot');
     await clickIn(page, 'video-send-proposal');
     await waitDesk(page, 's.video === "proposed"');
@@ -231,7 +232,31 @@ export const tests = [
     await waitDesk(page, 's.video === "confirmed"');
     await nextFrames(page);
     await shot(page, '07-desk-confirmed');
-    assert(errors.length === 0 && phone.errors.length === 0, 'page errors: ' + errors.concat(phone.errors).join('; '));
+
+    // Another resident's time, confirmed as asked: the phone shows the confirmed time.
+    const slots = (await api(base, 'GET', `/api/v1/help/video-slots?doorplate=${plate}`)).body.slots;
+    const second = await api(base, 'POST', '/api/v1/requests', {
+      kind: 'video', item_id: 'id-card-renewal', doorplate: plate, contact: { name: '陈阿婆', phone: '13905950001' },
+      payload: { slot_at: slots[slots.length - 1].at } });
+    assert(second.status === 201, 'second video request: ' + JSON.stringify(second.body));
+    const phone2 = await openPhone(browser, base, `/d/${plate}/requests/${second.body.id}`, [mine(second.body, plate, 'video')]);
+    await waitHelp(phone2.page, 's.video === "requested"');
+    await page.goto(`${base}/desk/requests/${second.body.id}`);
+    await waitForAppState(page);
+    await waitDesk(page, 's.detail_id === a && s.video === "requested"', second.body.id);
+    await clickIn(page, 'action-claim');
+    await waitDesk(page, 's.detail_status === "assigned"');
+    await clickIn(page, 'video-confirm');
+    await waitDesk(page, 's.video === "confirmed"');
+    await waitHelp(phone2.page, 's.video === "confirmed"');
+    await showOnScreen(phone2.page, phone2.cdp, 'video-confirmed');
+    await phone2.page.waitForTimeout(300);
+    await shot(phone2.page, '07b-video-confirmed-as-asked-phone');
+    const v2 = (await api(base, 'GET', `/api/v1/requests/${second.body.id}`, undefined, second.body.token)).body.video;
+    assert(v2.state === 'confirmed' && v2.confirmed_at === slots[slots.length - 1].at, 'confirmed as asked: ' + JSON.stringify(v2));
+    assert(errors.length === 0 && phone.errors.length === 0 && phone2.errors.length === 0,
+      'page errors: ' + errors.concat(phone.errors, phone2.errors).join('; '));
+    await phone2.ctx.close();
     await phone.ctx.close();
     await ctx.close();
   }],

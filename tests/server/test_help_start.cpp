@@ -190,7 +190,7 @@ TEST_CASE("every demo request: claim, then start, by its area's agent and by the
     for (auto& row : list) {
         const std::string base = "/api/v1/desk/requests/" + std::to_string(row["id"].get<int64_t>());
         const std::string& agent = row["town_id"] == kXimeiTown ? d.ximei : d.shuitou;
-        for (const std::string* who : {&agent, &d.supervisor}) {
+        for (const std::string* who : std::vector<const std::string*>{&agent, &d.supervisor}) {
             auto claim = post(c, base + "/claim", json::object(), bearer(*who));
             CHECK_MESSAGE(claim->status < 500, row["number"], " claim ", claim->body);
             auto start = post(c, base + "/start", json::object(), bearer(*who));
