@@ -199,7 +199,9 @@ void share(const std::string& title, const std::string& url, std::function<void(
 // RGBA pixels, scaled down to at most max_width pixels wide; width 0 when the picture could
 // not be loaded. `done` runs once, later.
 using ImageDone = std::function<void(int width, int height, const uint8_t* rgba)>;
-void load_image(const std::string& url, int max_width, ImageDone done);
+// With `bearer`, the picture is fetched with "Authorization: Bearer <bearer>" (a resident's
+// request token for the pictures of their own request).
+void load_image(const std::string& url, int max_width, ImageDone done, const std::string& bearer = "");
 
 // ---- glyphs from the browser's own fonts (Canvas 2D) ----
 struct FontMetrics {

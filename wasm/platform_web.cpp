@@ -36,7 +36,7 @@ void dp_js_after(int id, int ms);
 void dp_js_install_wheel();
 void dp_js_set_text_field_value(const char* id, const char* value);
 void dp_js_focus_text_field(const char* id);
-void dp_js_load_image(int id, const char* url, int max_width);
+void dp_js_load_image(int id, const char* url, int max_width, const char* bearer);
 void dp_js_share(int id, const char* title, const char* url);
 void dp_js_place_text_field(const char* id, float x, float y, float w, float h, float font, const char* placeholder,
                             const char* value, const char* mode, int flags);
@@ -171,10 +171,10 @@ void share(const std::string& title, const std::string& url, std::function<void(
 }
 
 std::map<int, ImageDone> g_images;
-void load_image(const std::string& url, int max_width, ImageDone done) {
+void load_image(const std::string& url, int max_width, ImageDone done, const std::string& bearer) {
     int id = g_next_fetch++;
     g_images[id] = std::move(done);
-    dp_js_load_image(id, url.c_str(), max_width);
+    dp_js_load_image(id, url.c_str(), max_width, bearer.c_str());
 }
 
 void fetch_text(const std::string& url, FetchDone done) {

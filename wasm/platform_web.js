@@ -574,8 +574,8 @@ mergeInto(LibraryManager.library, {
   },
 
   dp_js_load_image__deps: ['dp_js_request_frame'],
-  dp_js_load_image: function (id, url, maxWidth) {
-    var img = new Image();
+  dp_js_load_image: function (id, url, maxWidth, bearer) {
+    var img = new Image(), src = UTF8ToString(url), token = UTF8ToString(bearer), objectUrl = '';
     var deliver = function (w, h, data) {
       var p = data ? _malloc(data.length) : 0;
       if (p) HEAPU8.set(data, p);
@@ -584,6 +584,7 @@ mergeInto(LibraryManager.library, {
       _dp_js_request_frame();
     };
     img.onload = function () {
+      if (objectUrl) URL.revokeObjectURL(objectUrl);
       var w = img.naturalWidth || 1, h = img.naturalHeight || 1;
       if (w > maxWidth) { h = Math.max(1, Math.round(h * maxWidth / w)); w = maxWidth; }
       var c = document.createElement('canvas');
@@ -592,8 +593,13 @@ mergeInto(LibraryManager.library, {
       g.drawImage(img, 0, 0, w, h);
       try { deliver(w, h, g.getImageData(0, 0, w, h).data); } catch (e) { deliver(0, 0, null); }
     };
-    img.onerror = function () { deliver(0, 0, null); };
-    img.src = UTF8ToString(url);
+    img.onerror = function () { if (objectUrl) URL.revokeObjectURL(objectUrl); deliver(0, 0, null); };
+    if (!token) { img.src = src; return; }
+    // A picture behind a bearer token: fetched with the header, shown from an object URL.
+    fetch(src, { headers: { 'Authorization': 'Bearer ' + token }, credentials: 'same-origin', cache: 'no-store' })
+      .then(function (r) { if (!r.ok) throw new Error('HTTP ' + r.status); return r.blob(); })
+      .then(function (b) { objectUrl = URL.createObjectURL(b); img.src = objectUrl; })
+      .catch(function () { deliver(0, 0, null); });
   },
 
   dp_js_fetch_text__deps: ['dp_js_request_frame'],

@@ -10,5 +10,6 @@ import { tests as deskConsole } from './test_desk_console.mjs';
 import { tests as residentHelp } from './test_resident_help.mjs';
 import { tests as residentUsage } from './test_resident_usage.mjs';
 import { tests as deskStats } from './test_desk_stats.mjs';
+import { tests as helpRoundTrips } from './test_help_round_trips.mjs';
 
-await runTests([...residentLanding, ...residentGuide, ...residentPhone, ...residentMap, ...residentHelp, ...residentUsage, ...securityHeaders, ...deskConsole, ...deskStats]);
+await runTests([...residentLanding, ...residentGuide, ...residentPhone, ...residentMap, ...residentHelp, ...residentUsage, ...securityHeaders, ...deskConsole, ...helpRoundTrips, ...deskStats]);

@@ -1,11 +1,13 @@
 // The agent console (/desk) in a desktop browser against the real server: login (a bad password
 // first), the queue with counts, a request with its masked data and an audited reveal, claim and
-// reply; a resident (phone context, the request made through the HTTP API with its token) and an
-// agent at the same time: the resident asks, the agent answers, the resident's long poll sees it;
+// reply; a resident (phone context: the help app's chat screen of a request made through the HTTP
+// API) and an agent at the same time: the resident types and sends, the agent answers, the phone
+// shows it live;
 // a pre-review supplement round trip; batch proxy's per-person report.
 import path from 'node:path';
 import { deflateSync } from 'node:zlib';
-import { artifacts, assert, click, desktopContext, phoneContext, waitForAppState } from './harness.mjs';
+import { artifacts, assert, click, desktopContext, waitForAppState } from './harness.mjs';
+import { mine, openPhone, showOnScreen, tapOnScreen, typeInChat, waitHelp } from './test_help_round_trips.mjs';
 
 const shot = (page, name) => page.screenshot({ path: path.join(artifacts, `desk-${name}.png`) });
 const deskState = (page) => page.evaluate(() => window.Module.dpDesk || {});
@@ -175,49 +177,40 @@ export const tests = [
   }],
 
   ['desk: resident (phone) and agent (desktop) at once — asked, answered, seen live on both sides', async ({ base, browser }) => {
+    const plate = await ximeiDoorplate(base);
     const req = await createRequest(base, 'question', { text: '新生儿落户需要带什么？' }, { item_id: 'birth-registration' });
-    // The resident's phone: the doorplate page, and the request's live events polled from it.
-    const phone = await phoneContext(browser);
-    const rpage = await phone.newPage();
-    await rpage.goto(`${base}/d/${await ximeiDoorplate(base)}`);
-    await waitForAppState(rpage);
+    // The resident's phone: the request's status page in the help app (this phone made it), with
+    // its conversation kept live by the app's own long poll.
+    const phone = await openPhone(browser, base, `/d/${plate}/requests/${req.id}`,
+      [{ ...mine(req, plate), item_id: 'birth-registration', item_name: '出生登记' }]);
+    const { page: rpage, cdp } = phone;
     const { ctx, page, errors } = await openConsole(browser, base, '/desk/requests/' + req.id);
     await login(page, 'agent_ximei', 'ximei-demo-2025');
     await waitDesk(page, 's.detail_id === a', req.id);
 
-    // The resident asks a follow-up; the console shows it without a reload.
-    const asked = await api(base, 'POST', `/api/v1/requests/${req.id}/messages`, { text: '孩子是在外地医院出生的，可以吗？' }, req.token);
-    assert(asked.status === 201, 'resident message: ' + JSON.stringify(asked.body));
+    // The resident types a follow-up into the chat box (the real <input>, key by key) and sends it;
+    // the console shows it without a reload.
+    await typeInChat(rpage, cdp, req.id, '孩子是在外地医院出生的，可以吗？');
+    await rpage.screenshot({ path: path.join(artifacts, 'desk-07-resident-typing.png') });
+    await tapOnScreen(rpage, cdp, 'chat-send');
+    await waitHelp(rpage, 's.chat.some((m) => m.side === "resident" && m.text.includes("外地医院"))');
     await waitDesk(page, 's.messages.some((m) => m.side === "resident" && m.text.includes("外地医院"))');
     await shot(page, '07-live-question');
 
-    // The resident's phone waits on its long poll while the agent answers in the console.
-    const start = (await api(base, 'GET', `/api/v1/requests/${req.id}`, undefined, req.token)).body.last_seq || 0;
-    const waiting = rpage.evaluate(async ([id, token, after]) => {
-      // As the phone app polls: after the last event seen, telling the server which typing state
-      // it shows (so "agent is typing" answers once, not on every poll).
-      for (let seq = after, typing = 0, i = 0; i < 40; i++) {
-        const res = await fetch(`/api/v1/requests/${id}/events?after=${seq}&wait=25&typing=${typing}`,
-          { headers: { Authorization: 'Bearer ' + token } });
-        const j = await res.json();
-        const m = j.events.find((e) => e.type === 'message' && e.data.message.side === 'agent');
-        if (m) return m.data.message.text;
-        seq = j.last_seq;
-        typing = j.typing && j.typing.agent ? 1 : 0;
-      }
-      return null;
-    }, [req.id, req.token, start]);
+    // The agent answers in the console (Enter sends); the phone's chat screen shows it live.
     await clickIn(page, 'action-claim');
     await waitDesk(page, 's.detail_status === "assigned"');
     await typeInto(page, 'message', '可以的，带上出生医学证明和父母的户口簿、身份证，在溪美派出所办理。');
-    await page.keyboard.press('Enter');  // Enter sends
-    const answer = await waiting;
-    assert(answer && answer.includes('出生医学证明'), 'the resident\'s long poll should deliver the answer, got ' + answer);
-    await rpage.screenshot({ path: path.join(artifacts, 'desk-08-resident-phone.png') });
+    await page.keyboard.press('Enter');
     await waitDesk(page, 's.messages.some((m) => m.side === "agent" && m.text.includes("出生医学证明"))');
+    await waitHelp(rpage, 's.chat.some((m) => m.side === "agent" && m.text.includes("出生医学证明"))');
+    const answer = (await rpage.evaluate(() => window.Module.dpHelp.chat)).find((m) => m.side === 'agent' && m.text.includes('出生医学证明'));
+    await showOnScreen(rpage, cdp, 'msg-' + answer.id);
+    await rpage.waitForTimeout(300);
+    await rpage.screenshot({ path: path.join(artifacts, 'desk-08-resident-phone.png') });
     await shot(page, '08-agent-answered');
-    assert(errors.length === 0, 'page errors: ' + errors.join('; '));
-    await phone.close();
+    assert(errors.length === 0 && phone.errors.length === 0, 'page errors: ' + errors.concat(phone.errors).join('; '));
+    await phone.ctx.close();
     await ctx.close();
   }],
 

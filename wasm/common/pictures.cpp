@@ -26,7 +26,7 @@ std::map<std::string, Picture> g_pictures;
 
 constexpr int kMaxPictureWidth = 1280;  // physical pixels: sharp on a phone at DPR 3
 
-void start_loading(const std::string& url) {
+void start_loading(const std::string& url, const std::string& bearer) {
     g_pictures[url] = Picture{};
     platform::load_image(url, kMaxPictureWidth, [url](int w, int h, const uint8_t* rgba) {
         Picture& p = g_pictures[url];
@@ -45,15 +45,16 @@ void start_loading(const std::string& url) {
         p.width = w;
         p.height = h;
         p.state = Picture::State::ready;
-    });
+    }, bearer);
 }
 
 }  // namespace
 
-bool picture(const char* id, const std::string& url, const std::string& alt, float width_px, float placeholder_aspect) {
+bool picture(const char* id, const std::string& url, const std::string& alt, float width_px, float placeholder_aspect,
+             const std::string& bearer) {
     auto it = g_pictures.find(url);
     if (it == g_pictures.end()) {
-        start_loading(url);
+        start_loading(url, bearer);
         it = g_pictures.find(url);
     }
     const Picture& p = it->second;

@@ -11,6 +11,6 @@ namespace ui {
 // cannot be loaded) the box is a light placeholder with `alt` written in it. True when tapped
 // (e.g. to open it full size).
 bool picture(const char* id, const std::string& url, const std::string& alt, float width_px,
-             float placeholder_aspect = 0.66f);
+             float placeholder_aspect = 0.66f, const std::string& bearer = "");
 
 }  // namespace ui

@@ -345,6 +345,40 @@ void open_request(int64_t id) {
     if (id > 0) refresh_detail(id, true);
 }
 
+void load_follow_ups() {
+    if (!g_model.user.supervisor()) return;
+    g_model.follow_state = Load::loading;
+    const std::string state = g_model.follow_filter;
+    api("GET", "/api/v1/desk/follow-ups?state=" + state, nullptr, [state](int status, const std::string& body) {
+        if (state != g_model.follow_filter) return;
+        if (status != 200) {
+            g_model.follow_state = Load::failed;
+            g_model.follow_error = status == 0 ? "网络好像断了，请稍后重试。" : error_message(body, "读取回访列表失败");
+            return;
+        }
+        try {
+            g_model.follow_ups = parse_follow_ups(json::parse(body));
+            g_model.follow_state = Load::ready;
+            g_model.follow_error.clear();
+        } catch (const std::exception&) {
+            g_model.follow_state = Load::failed;
+            g_model.follow_error = "服务器返回的回访列表不完整";
+        }
+    });
+}
+
+// A multipart/form-data body with the fields `material` and `file` (the upload API's form).
+std::string multipart_body(const std::string& boundary, const std::string& material, const std::string& file_name,
+                           const std::string& mime, const std::string& bytes) {
+    std::string b;
+    b += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"material\"\r\n\r\n" + material + "\r\n";
+    b += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + file_name +
+         "\"\r\nContent-Type: " + mime + "\r\n\r\n";
+    b += bytes;
+    b += "\r\n--" + boundary + "--\r\n";
+    return b;
+}
+
 void after_login(const User& u) {
     g_model.user = u;
     g_model.logged_in = true;
@@ -358,6 +392,7 @@ void after_login(const User& u) {
     poll_feed(false);
     if (g_model.route.request_id) open_request(g_model.route.request_id);
     enter_stats();
+    if (g_model.route.page == Page::follow_ups) load_follow_ups();
 }
 
 void stop_polls() {
@@ -477,6 +512,7 @@ void perform(const Action& a) {
         platform::push_url(route_url(x->route));
         if (x->route.request_id != before.request_id) open_request(x->route.request_id);
         if (x->route.page == Page::stats && before.page != Page::stats) enter_stats();
+        if (x->route.page == Page::follow_ups && before.page != Page::follow_ups) load_follow_ups();
     } else if (auto* x = std::get_if<SetFilter>(&a)) {
         g_model.status_filter = x->status;
         g_model.kind_filter = x->kind;
@@ -564,7 +600,95 @@ void perform(const Action& a) {
     } else if (auto* x = std::get_if<ConfirmVideo>(&a)) {
         json body = json::object();
         if (x->slot_at) body["slot_at"] = x->slot_at;
-        request_write("/video/confirm", body, "已确认视频帮办时间，居民会看到。");
+        request_write("/video/confirm", body, x->slot_at ? "已请居民改到这个时间，等居民确认。" : "已确认视频帮办时间，居民会看到。",
+                      [](const json&) {
+                          g_view.proposing_slot = false;
+                          g_view.chosen_slot = 0;
+                      });
+    } else if (std::holds_alternative<LoadVideoSlots>(a)) {
+        const int64_t id = g_model.detail.row.id;
+        g_model.video_slots_state = Load::loading;
+        api("GET", "/api/v1/help/video-slots?area=" + dp::url_encode(g_model.detail.row.town_id), nullptr,
+            [id](int status, const std::string& body) {
+                if (g_model.route.request_id != id) return;
+                auto j = json::parse(body, nullptr, false);
+                if (status != 200 || !j.is_object()) {
+                    g_model.video_slots_state = Load::failed;
+                    return;
+                }
+                g_model.video_slots.clear();
+                for (auto& s : j.value("slots", json::array()))
+                    g_model.video_slots.emplace_back(s.value("at", int64_t{0}), s.value("label", ""));
+                g_model.video_slots_state = Load::ready;
+            });
+    } else if (std::holds_alternative<SendPicture>(a)) {
+        const int64_t id = g_model.detail.row.id;
+        platform::choose_file("image/jpeg,image/png", [id](const std::string& name, const std::string& bytes) {
+            if (g_model.route.request_id != id) return;
+            const bool png = bytes.rfind("\x89PNG", 0) == 0;
+            const bool jpeg = bytes.rfind("\xFF\xD8", 0) == 0;
+            if (!png && !jpeg) {
+                g_model.action_error = "只能发送 JPG 或 PNG 图片。";
+                return platform::request_frame();
+            }
+            g_model.sending = true;
+            g_model.action_error.clear();
+            const std::string boundary = "dpdesk" + idempotency_key().substr(5, 24);
+            platform::FetchRequest r;
+            r.method = "POST";
+            r.url = "/api/v1/requests/" + std::to_string(id) + "/uploads";
+            r.content_type = "multipart/form-data; boundary=" + boundary;
+            r.body = multipart_body(boundary, "chat", name.empty() ? (png ? "picture.png" : "picture.jpg") : name,
+                                    png ? "image/png" : "image/jpeg", bytes);
+            const int gen = g_session_gen;
+            platform::fetch(r, [id, gen](int status, const std::string& body) {
+                if (gen != g_session_gen) return;
+                if (status != 200 && status != 201) {
+                    g_model.sending = false;
+                    g_model.action_error = status == 0 ? "网络好像断了，图片没有发出，请重试。" : error_message(body, "图片没有发出");
+                    return;
+                }
+                auto j = json::parse(body, nullptr, false);
+                const std::string sha = j.is_object() && j.contains("upload") ? j["upload"].value("sha256", "") : "";
+                api("POST", base_of(id) + "/messages", {{"upload", sha}}, [id](int st, const std::string& text) {
+                    g_model.sending = false;
+                    if (g_model.route.request_id != id) return;
+                    if (st == 201 || st == 200) {
+                        auto m = json::parse(text, nullptr, false);
+                        if (!m.is_discarded() && m.contains("message")) add_message(parse_message(m["message"]));
+                    } else {
+                        g_model.action_error = st == 0 ? "网络好像断了，图片没有发出，请重试。" : error_message(text, "图片没有发出");
+                    }
+                });
+            });
+        });
+    } else if (auto* x = std::get_if<LoadFollowUps>(&a)) {
+        g_model.follow_filter = x->state;
+        g_model.follow_ups.clear();
+        g_model.follow_notice.clear();
+        load_follow_ups();
+    } else if (auto* x = std::get_if<CloseFollowUp>(&a)) {
+        const std::string note = trimmed(x->note);
+        if (note.empty()) {
+            g_model.follow_error = "请填写回访说明：回访了谁、居民的意见和处理结果。";
+            return;
+        }
+        g_model.follow_busy = true;
+        g_model.follow_error.clear();
+        g_model.follow_notice.clear();
+        const int64_t fid = x->id;
+        api("POST", "/api/v1/desk/follow-ups/" + std::to_string(fid) + "/close", {{"note", note}},
+            [fid](int status, const std::string& body) {
+                g_model.follow_busy = false;
+                if (status == 200) {
+                    g_model.follow_notice = "已办结这条回访。";
+                    g_view.open_follow_up = 0;
+                    clear_field("follow-note-" + std::to_string(fid));
+                    load_follow_ups();
+                } else {
+                    g_model.follow_error = status == 0 ? "网络好像断了，没有提交成功，请重试。" : error_message(body, "没有办结");
+                }
+            });
     } else if (auto* x = std::get_if<ProxyStep>(&a)) {
         json body = {{"step", x->step}};
         if (!trimmed(x->note).empty()) body["note"] = trimmed(x->note);
@@ -652,8 +776,15 @@ bool publish_state() {
     json rows = json::array();
     for (auto& r : g_model.rows) rows.push_back({{"id", r.id}, {"number", r.number}, {"status", r.status}, {"light", r.light}});
     json messages = json::array();
-    for (auto& m : g_model.messages) messages.push_back({{"id", m.id}, {"side", m.side}, {"text", m.text}});
-    const char* page = g_model.route.page == Page::batch ? "batch" : g_model.route.page == Page::stats ? "stats" : "queue";
+    for (auto& m : g_model.messages)
+        messages.push_back({{"id", m.id}, {"side", m.side}, {"text", m.text}, {"picture", !m.upload_url.empty()}});
+    const char* page = g_model.route.page == Page::batch        ? "batch"
+                       : g_model.route.page == Page::stats      ? "stats"
+                       : g_model.route.page == Page::follow_ups ? "follow_ups"
+                                                                : "queue";
+    json follow = json::array();
+    for (auto& f : g_model.follow_ups)
+        follow.push_back({{"id", f.id}, {"number", f.number}, {"state", f.state}, {"label", f.label}, {"note", f.note}});
     json s = {{"page", page},
               {"logged_in", g_model.logged_in},
               {"user", g_model.user.username},
@@ -674,7 +805,13 @@ bool publish_state() {
                                    {"report", g_model.batch.report.size()}}
                             : json(nullptr)},
               {"batch_error", g_model.batch_error},
-              {"stats", stats_state()}};
+              {"stats", stats_state()},
+              {"video", g_model.detail.video.is_object() ? g_model.detail.video.value("state", "") : ""},
+              {"video_slots", g_model.video_slots.size()},
+              {"follow_filter", g_model.follow_filter},
+              {"follow_ups", follow},
+              {"follow_error", g_model.follow_error},
+              {"follow_notice", g_model.follow_notice}};
     static std::string last;
     std::string text = s.dump();
     if (text != last) {
@@ -689,6 +826,7 @@ std::string page_title() {
     if (!g_model.logged_in) return "登录 · 坐席控制台";
     if (g_model.route.page == Page::batch) return "批量代办 · 坐席控制台";
     if (g_model.route.page == Page::stats) return "统计 · 坐席控制台";
+    if (g_model.route.page == Page::follow_ups) return "差评回访 · 坐席控制台";
     if (g_model.route.request_id && g_model.detail_state == Load::ready) return g_model.detail.row.number + " · 坐席控制台";
     return "工作台 · 坐席控制台";
 }
@@ -703,6 +841,7 @@ bool frame(const ui::FrameInfo& f) {
         g_model.route = r;
         if (r.request_id != before) open_request(r.request_id);
         if (r.page == Page::stats && before_page != Page::stats) enter_stats();
+        if (r.page == Page::follow_ups && g_model.logged_in) load_follow_ups();
     }
     for (auto& e : platform::take_text_field_events()) {
         g_view.text[e.id] = e.value;

@@ -46,6 +46,8 @@ Route parse_route(const std::string& path) {
         r.page = Page::batch;
     } else if (path == "/desk/stats") {
         r.page = Page::stats;
+    } else if (path == "/desk/follow-ups") {
+        r.page = Page::follow_ups;
     }
     return r;
 }
@@ -54,6 +56,7 @@ std::string route_url(const Route& r) {
     switch (r.page) {
         case Page::batch: return "/desk/batch";
         case Page::stats: return "/desk/stats";
+        case Page::follow_ups: return "/desk/follow-ups";
         case Page::queue: break;
     }
     return r.request_id > 0 ? "/desk/requests/" + std::to_string(r.request_id) : "/desk";
@@ -192,6 +195,27 @@ BatchResult parse_batch(const json& j) {
     if (auto it = j.find("created"); it != j.end() && it->is_array())
         for (auto& c : *it) b.created.push_back({static_cast<int>(num(c, "row")), num(c, "id"), str(c, "number")});
     return b;
+}
+
+std::vector<FollowUp> parse_follow_ups(const json& j) {
+    std::vector<FollowUp> out;
+    for (auto& f : j.at("follow_ups")) {
+        FollowUp x;
+        x.id = num(f, "id");
+        x.request_id = num(f, "request_id");
+        x.score = num(f, "score");
+        x.created_at = num(f, "created_at");
+        x.closed_at = num(f, "closed_at");
+        x.number = str(f, "number");
+        x.area_id = str(f, "area_id");
+        x.town_id = str(f, "town_id");
+        x.label = str(f, "label");
+        x.comment = str(f, "comment");
+        x.state = str(f, "state");
+        x.note = str(f, "note");
+        out.push_back(std::move(x));
+    }
+    return out;
 }
 
 std::string error_message(const std::string& body, const std::string& fallback) {

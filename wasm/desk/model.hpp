@@ -104,7 +104,13 @@ struct BatchResult {
     std::vector<BatchCreated> created;
 };
 
-enum class Page { queue, batch, stats };
+enum class Page { queue, batch, stats, follow_ups };
+
+// A follow-up of a bad rating (不满意 / 非常不满意) for a supervisor (GET /api/v1/desk/follow-ups).
+struct FollowUp {
+    int64_t id = 0, request_id = 0, score = 0, created_at = 0, closed_at = 0;
+    std::string number, area_id, town_id, label, comment, state, note;
+};
 
 struct Route {
     Page page = Page::queue;
@@ -159,6 +165,17 @@ struct Model {
 
     // statistics (supervisors)
     StatsState stats;
+
+    // follow-ups of bad ratings (supervisors)
+    std::string follow_filter = "open";  // open | closed | all
+    Load follow_state = Load::idle;
+    std::vector<FollowUp> follow_ups;
+    std::string follow_error, follow_notice;
+    bool follow_busy = false;
+
+    // 视频帮办: free slots of the open request's town, to propose another time
+    Load video_slots_state = Load::idle;
+    std::vector<std::pair<int64_t, std::string>> video_slots;  // (Unix seconds, label)
 };
 
 // ---- parsing (throws nlohmann::json::exception on a malformed answer) ----
@@ -168,6 +185,7 @@ Detail parse_detail(const nlohmann::json& j);
 Message parse_message(const nlohmann::json& j);
 std::vector<AreaQueue> parse_areas(const nlohmann::json& j);
 BatchResult parse_batch(const nlohmann::json& j);
+std::vector<FollowUp> parse_follow_ups(const nlohmann::json& j);
 // The error message of an error answer, or `fallback`.
 std::string error_message(const std::string& body, const std::string& fallback);
 
@@ -192,7 +210,11 @@ struct LifecycleAction { std::string action, agent_id, reason, result; };
 struct SendMessage { std::string text; };
 struct Typing {};
 struct ReviewMaterial { std::string material_id, decision, reason; };
-struct ConfirmVideo { int64_t slot_at = 0; };
+struct ConfirmVideo { int64_t slot_at = 0; };  // 0: confirm the resident's time; else propose this one
+struct LoadVideoSlots {};
+struct SendPicture {};  // choose a JPEG/PNG, upload it to the open request, post it in the chat
+struct LoadFollowUps { std::string state; };
+struct CloseFollowUp { int64_t id = 0; std::string note; };
 struct ProxyStep { std::string step, note; };
 struct BatchCheck { std::string item_id, csv; bool dry_run = true; };
 struct ChooseCsv {};
@@ -205,7 +227,7 @@ struct ExportStatsCsv { std::string group; };
 struct ReloadStats {};
 
 using Action = std::variant<Login, Logout, Navigate, SetFilter, Reveal, LifecycleAction, SendMessage, Typing,
-                            ReviewMaterial, ConfirmVideo, ProxyStep, BatchCheck, ChooseCsv, ExportCsv, Reload,
-                            SetStatsFilter, ExportStatsCsv, ReloadStats>;
+                            ReviewMaterial, ConfirmVideo, LoadVideoSlots, SendPicture, LoadFollowUps, CloseFollowUp,
+                            ProxyStep, BatchCheck, ChooseCsv, ExportCsv, Reload, SetStatsFilter, ExportStatsCsv, ReloadStats>;
 
 }  // namespace desk

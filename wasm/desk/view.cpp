@@ -52,6 +52,7 @@ void top_bar(Ctx& c, float width) {
     };
     std::vector<Tab> tabs = {{"nav-queue", "工作台", Page::queue}, {"nav-batch", "批量代办", Page::batch}};
     if (c.m.user.supervisor()) tabs.push_back({"nav-stats", "统计", Page::stats});
+    if (c.m.user.supervisor()) tabs.push_back({"nav-follow-ups", "差评回访", Page::follow_ups});
     for (auto& t : tabs) {
         ImGui::PushFont(nullptr, 15);
         const ImVec2 ts = ImGui::CalcTextSize(t.text);
@@ -119,6 +120,8 @@ std::vector<Action> draw(const Model& m, ViewState& vs, const ui::FrameInfo& f) 
         vs.open_review.clear();
         vs.chosen_agent.clear();
         vs.shown_messages = 0;
+        vs.proposing_slot = false;
+        vs.chosen_slot = 0;
     }
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(ImVec2(f.width, f.height));
@@ -139,6 +142,8 @@ std::vector<Action> draw(const Model& m, ViewState& vs, const ui::FrameInfo& f) 
         draw_batch(c, f.width, body_h);
     } else if (m.route.page == Page::stats) {
         draw_stats(c, f.width, body_h);
+    } else if (m.route.page == Page::follow_ups) {
+        draw_follow_ups(c, f.width, body_h);
     } else {
         const float list_w = std::min(px(470), f.width * 0.4f);
         const ImVec2 top = ImGui::GetCursorScreenPos();

@@ -194,8 +194,45 @@ void video(Ctx& c, float width) {
     label(text.empty() ? "—" : text, 15, state == "confirmed" ? ui::theme::kSuccess : ui::theme::kText);
     if (d.payload.is_object() && !json_text(d.payload, "topic").empty())
         ui::text_block("想咨询：" + json_text(d.payload, "topic"), 14, ui::theme::kText, width - px(32));
-    if (state == "requested" && request_open(d.row.status)) {
-        if (button("video-confirm", "确认这个时间", ButtonStyle::primary, !c.m.action_busy)) c.out.push_back(ConfirmVideo{0});
+    if (state == "proposed")
+        ui::text_block("已请居民确认新的时间；居民同意后这里显示“已确认”，居民也可以另选时间。", 13, ui::theme::kTextMuted,
+                       width - px(32));
+    if ((state == "requested" || state == "proposed") && request_open(d.row.status)) {
+        if (state == "requested") {
+            if (button("video-confirm", "确认这个时间", ButtonStyle::primary, !c.m.action_busy)) c.out.push_back(ConfirmVideo{0});
+            if (!c.vs.proposing_slot) ImGui::SameLine(0, px(8));
+        }
+        if (!c.vs.proposing_slot && button("video-propose", "另提一个时间", ButtonStyle::secondary, !c.m.action_busy)) {
+            c.vs.proposing_slot = true;
+            c.vs.chosen_slot = 0;
+            c.out.push_back(LoadVideoSlots{});
+        }
+    }
+    if (c.vs.proposing_slot && request_open(d.row.status)) {
+        section_title("可预约的时间（本镇街）");
+        if (c.m.video_slots_state == Load::loading) label("正在读取可预约的时间…", 13, ui::theme::kTextMuted);
+        if (c.m.video_slots_state == Load::failed) label("读取可预约的时间失败，请重试。", 13, ui::theme::kPrimary);
+        if (c.m.video_slots_state == Load::ready && c.m.video_slots.empty()) label("近几天没有空闲的时间。", 13, ui::theme::kTextMuted);
+        // The next slots as pills, wrapped to the card's width.
+        const float inner = width - px(32);
+        float x0 = ImGui::GetCursorScreenPos().x, x = x0;
+        bool first = true;
+        int shown = 0;
+        for (auto& [at, text] : c.m.video_slots) {
+            if (shown++ >= 12) break;
+            ImGui::PushFont(nullptr, 14);
+            const float w = ImGui::CalcTextSize(text.c_str()).x + px(24);
+            ImGui::PopFont();
+            if (!first && x + w <= x0 + inner) ImGui::SameLine(0, px(6));
+            else x = x0;
+            x += w + px(6);
+            first = false;
+            if (pill("video-slot-" + std::to_string(at), text, 0, c.vs.chosen_slot == at, false)) c.vs.chosen_slot = at;
+        }
+        if (button("video-send-proposal", "请居民改到这个时间", ButtonStyle::primary, c.vs.chosen_slot != 0 && !c.m.action_busy))
+            c.out.push_back(ConfirmVideo{c.vs.chosen_slot});
+        ImGui::SameLine(0, px(8));
+        if (button("video-propose-cancel", "取消", ButtonStyle::quiet)) c.vs.proposing_slot = false;
     }
     end_card();
 }
@@ -323,6 +360,7 @@ void draw_conversation(Ctx& c, float width) {
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + px(12));
     if (button("send-message", m.sending ? "发送中…" : "发送", ButtonStyle::primary, !m.sending, send_w))
         c.out.push_back(SendMessage{draft(c.vs, "message")});
+    if (button("send-picture", "发送图片…", ButtonStyle::quiet, !m.sending)) c.out.push_back(SendPicture{});
     end_card();
 }
 

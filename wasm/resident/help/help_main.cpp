@@ -479,12 +479,24 @@ void dispatch(const Action& a) {
     if (auto* x = std::get_if<AttachPicture>(&a)) {
         const std::string rid = x->request_id;
         const std::string blob = "chat-" + rid + "-" + std::to_string(static_cast<long long>(ImGui::GetTime() * 1000));
-        platform::pick_image(blob, false, [rid, blob](bool ok) {
+        platform::pick_image(blob, x->camera, [rid, blob](bool ok) {
             const MyRequest* r = find_request(g_model, rid);
             if (!ok || !r) return;
             queue_upload(*r, "chat", blob, {{"message", true}});
             refresh_outbox();
         });
+    }
+    if (auto* x = std::get_if<AcceptSlot>(&a)) {
+        if (const MyRequest* r = find_request(g_model, x->request_id)) {
+            queue_post(*r, "/video/slot", {{"slot_at", x->at}}, {{"what", "video"}});
+            refresh_outbox();
+        }
+    }
+    if (auto* x = std::get_if<Withdraw>(&a)) {
+        if (const MyRequest* r = find_request(g_model, x->request_id)) {
+            queue_post(*r, "/withdraw", json::object(), {{"what", "withdraw"}});
+            refresh_outbox();
+        }
     }
     if (auto* x = std::get_if<SendRating>(&a)) {
         const MyRequest* r = find_request(g_model, x->request_id);
@@ -535,6 +547,23 @@ bool frame(const ui::FrameInfo& f) {
         }
         json state = {{"page", dp::resident_url(g_model.route)}, {"fields", shown}, {"pending", g_model.pending.size()},
                       {"online", g_model.online}};
+        // The open request as the status page shows it: status, video state, the conversation.
+        if (g_model.route.page == dp::ResidentPage::request_status) {
+            const std::string& id = g_model.route.request_id;
+            auto d = g_model.details.find(id);
+            if (d != g_model.details.end() && d->second.state == Load::ready) {
+                state["status"] = d->second.data.value("status", "");
+                if (d->second.data.contains("video") && d->second.data["video"].is_object())
+                    state["video"] = d->second.data["video"].value("state", "");
+            }
+            json chat = json::array();
+            if (auto c = g_model.chats.find(id); c != g_model.chats.end())
+                for (auto& m : c->second.messages)
+                    chat.push_back({{"id", m.value("id", 0LL)}, {"side", m.value("side", "")}, {"text", m.value("text", "")},
+                                    {"picture", m.contains("upload") && m["upload"].is_object()}});
+            state["chat"] = chat;
+            state["confirm_withdraw"] = g_model.confirm_withdraw == id;
+        }
         static std::string published;
         if (std::string s = state.dump(); s != published) {
             published = s;

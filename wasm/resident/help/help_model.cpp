@@ -216,6 +216,9 @@ HelpModel update(HelpModel m, const Action& a) {
                        m.slots_state = Load::ready;
                    },
                    [&](const SlotsFailed&) { m.slots_state = Load::failed; },
+                   [&](const AskWithdraw& x) { m.confirm_withdraw = x.request_id; },
+                   [&](const CancelWithdraw&) { m.confirm_withdraw.clear(); },
+                   [&](const Withdraw&) { m.confirm_withdraw.clear(); },
                    [&](const auto&) {},
                },
                a);

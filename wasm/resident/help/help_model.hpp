@@ -97,6 +97,7 @@ struct HelpModel {
     Load slots_state = Load::idle;              // 视频帮办: the offered slots
     std::vector<std::pair<long long, std::string>> slots;  // (Unix seconds, label)
     bool online = true;
+    std::string confirm_withdraw;  // the request whose 撤回 is waiting for the resident's yes
 };
 
 // ---- actions ----
@@ -132,7 +133,11 @@ struct PickMaterial { std::string request_id, material; bool camera; };
 struct Picked { std::string request_id, material, blob; };
 struct UploadMaterial { std::string request_id, material; };
 struct SendMessage { std::string request_id, text; };
-struct AttachPicture { std::string request_id; };
+struct AttachPicture { std::string request_id; bool camera = false; };
+struct AcceptSlot { std::string request_id; long long at = 0; };  // 视频帮办: the agent's proposed time
+struct AskWithdraw { std::string request_id; };                   // shows the confirmation
+struct CancelWithdraw {};
+struct Withdraw { std::string request_id; };                      // confirmed: sent (through the outbox)
 struct ChooseSlot { long long at; };
 struct SetRating { std::string request_id; int level; };
 struct SendRating { std::string request_id, comment; };
@@ -148,7 +153,8 @@ using Action = std::variant<Navigate, Back, Home, PlateLoaded, PlateFailed, Guid
                             SubmitQuestion, SubmitPrereview, SubmitVideo, Submitted, SubmitFailed, RequestCreated,
                             RequestRejected, OutboxChanged, DetailLoaded, DetailFailed, PickMaterial, Picked,
                             UploadMaterial, SendMessage, AttachPicture, ChooseSlot, SetRating, SendRating,
-                            EditQuestion, Refresh, ChatLoaded, ChatEvents, SlotsLoaded, SlotsFailed>;
+                            EditQuestion, Refresh, ChatLoaded, ChatEvents, SlotsLoaded, SlotsFailed, AcceptSlot,
+                            AskWithdraw, CancelWithdraw, Withdraw>;
 
 HelpModel update(HelpModel m, const Action& a);
 

@@ -311,20 +311,29 @@ void draw_chat(Page& p, const MyRequest& r, const HelpViewState& vs, const json&
             const bool mine = side == "resident";
             const float w = p.inner * 0.8f;
             const float x = mine ? p.pad + p.inner - w : p.pad;
-            std::string text = m.value("text", "");
-            if (m.contains("upload") && m["upload"].is_object()) text += (text.empty() ? "" : "\n") + tr(HelpStr::a_picture, p.loc);
+            const std::string text = m.value("text", "");
+            // A picture (either side) is drawn in the bubble, fetched with this request's token.
+            const std::string pic_url =
+                m.contains("upload") && m["upload"].is_object() ? m["upload"].value("url", "") : std::string();
             const std::string who = side == "system" ? "" : m.value("author", "") + "  " + when_text(m.value("at", 0.0));
-            const float th = ui::text_block_height(text, 17, w - px(24));
+            const float pic_w = w - px(24), pic_h = pic_url.empty() ? 0 : pic_w * 0.75f;
+            const float text_h = text.empty() ? 0 : ui::text_block_height(text, 17, w - px(24));
+            const float th = text_h + pic_h + (text_h > 0 && pic_h > 0 ? px(8) : 0);
             const ImVec2 p0(ImGui::GetWindowPos().x + x, ImGui::GetCursorScreenPos().y);
             ImGui::SetCursorScreenPos(p0);
             if (!who.empty()) ui::text_block(who, 13, ui::theme::muted(), w);
-            const ImVec2 b0 = ImGui::GetCursorScreenPos();
+            const ImVec2 b0(p0.x, ImGui::GetCursorScreenPos().y);  // text_block leaves the cursor at the group's left
             ImGui::GetWindowDrawList()->AddRectFilled(
                 b0, ImVec2(b0.x + w, b0.y + th + px(16)),
                 side == "system" ? IM_COL32(236, 239, 244, 255) : mine ? IM_COL32(253, 236, 238, 255) : ui::theme::kCard,
                 px(12));
             ImGui::SetCursorScreenPos(ImVec2(b0.x + px(12), b0.y + px(8)));
-            ui::text_block(text, 17, ui::theme::kText, w - px(24));
+            if (!text.empty()) ui::text_block(text, 17, ui::theme::kText, w - px(24));
+            if (!pic_url.empty()) {
+                if (!text.empty()) ImGui::SetCursorScreenPos(ImVec2(b0.x + px(12), b0.y + px(16) + text_h));
+                const std::string pid = "msg-picture-" + std::to_string(m.value("id", 0));
+                ui::picture(pid.c_str(), pic_url, tr(HelpStr::a_picture, p.loc), pic_w, 0.75f, r.token);
+            }
             ui::register_hit("msg-" + std::to_string(m.value("id", 0)), b0.x, b0.y, b0.x + w, b0.y + th + px(16));
             ImGui::SetCursorScreenPos(ImVec2(ImGui::GetWindowPos().x + p.pad, b0.y + th + px(22)));
             ImGui::Dummy(ImVec2(p.inner, 0));
@@ -355,11 +364,64 @@ void draw_chat(Page& p, const MyRequest& r, const HelpViewState& vs, const json&
     const std::string text = draft == vs.text.end() ? "" : draft->second;
     form_field(p, field, tr(HelpStr::your_message, p.loc), text, "", "text", tr(HelpStr::message_placeholder, p.loc));
     const float half = (p.inner - px(10)) * 0.5f;
+    auto hit = [](const std::string& id) {
+        ui::register_hit(id, ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectMax().x,
+                         ImGui::GetItemRectMax().y);
+    };
     ImGui::BeginDisabled(text.find_first_not_of(' ') == std::string::npos);
-    if (ui::primary_button(tr(HelpStr::send, p.loc).c_str(), half)) p.out.push_back(SendMessage{r.id, text});
+    if (ui::primary_button(tr(HelpStr::send, p.loc).c_str(), p.inner)) p.out.push_back(SendMessage{r.id, text});
+    hit("chat-send");
     ImGui::EndDisabled();
+    ImGui::Dummy(ImVec2(0, px(2)));
+    if (ui::secondary_button((tr(HelpStr::photo_send, p.loc) + "##chat-camera").c_str(), half))
+        p.out.push_back(AttachPicture{r.id, true});
+    hit("chat-camera");
     ImGui::SameLine(0, px(10));
-    if (ui::secondary_button(tr(HelpStr::send_picture, p.loc).c_str(), half)) p.out.push_back(AttachPicture{r.id});
+    if (ui::secondary_button((tr(HelpStr::gallery_send, p.loc) + "##chat-gallery").c_str(), half))
+        p.out.push_back(AttachPicture{r.id, false});
+    hit("chat-gallery");
+}
+
+// 撤回申请, with a confirmation step (a tap by mistake must not end the request).
+void draw_withdraw(Page& p, const MyRequest& r, const json& d) {
+    if (d.value("status", "") == "withdrawn") {
+        ui::text_block(tr(HelpStr::withdrawn_note, p.loc), 16, ui::theme::muted(), p.inner);
+        return;
+    }
+    bool allowed = false;
+    for (auto& a : d.value("allowed_actions", json::array())) allowed = allowed || (a.is_string() && a == "withdraw");
+    for (auto& q : p.m.pending)
+        if (q.request_id == r.id && q.what == "withdraw") {
+            ui::text_block(tr(HelpStr::withdraw, p.loc) + "  · " + tr(HelpStr::waiting_to_send, p.loc), 16, kWarn, p.inner);
+            return;
+        }
+    if (!allowed) return;
+    ImGui::Dummy(ImVec2(0, px(10)));
+    auto hit = [](const std::string& id) {
+        ui::register_hit(id, ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectMax().x,
+                         ImGui::GetItemRectMax().y);
+    };
+    if (p.m.confirm_withdraw != r.id) {
+        if (ui::secondary_button((tr(HelpStr::withdraw, p.loc) + "##withdraw").c_str(), p.inner))
+            p.out.push_back(AskWithdraw{r.id});
+        hit("withdraw");
+        return;
+    }
+    ImVec2 p0;
+    card_begin(p0);
+    const float w = p.inner - px(28);
+    ui::text_block(tr(HelpStr::withdraw_question, p.loc), 17, kError, w);
+    hit("withdraw-question");
+    ImGui::Dummy(ImVec2(0, px(4)));
+    const float half = (w - px(10)) * 0.5f;
+    if (ui::primary_button((tr(HelpStr::withdraw_yes, p.loc) + "##withdraw-yes").c_str(), half))
+        p.out.push_back(Withdraw{r.id});
+    hit("withdraw-yes");
+    ImGui::SameLine(0, px(10));
+    if (ui::secondary_button((tr(HelpStr::withdraw_no, p.loc) + "##withdraw-no").c_str(), half))
+        p.out.push_back(CancelWithdraw{});
+    hit("withdraw-no");
+    card_end(p, p0, kError);
 }
 
 void draw_rating(Page& p, const MyRequest& r, const HelpViewState& vs, const json& d) {
@@ -450,15 +512,32 @@ void draw_status(Page& p) {
     }
     if (!d.value("result", "").empty()) ui::text_block(tr(HelpStr::result, p.loc) + d.value("result", ""), 17, ui::theme::kText, p.inner);
     if (d.contains("video") && d["video"].is_object()) {
+        const json& v = d["video"];
+        const std::string vstate = v.value("state", "");
         section(p, tr(HelpStr::video, p.loc));
-        ui::text_block(d["video"].value("label", ""), 18, ui::theme::kText, p.inner);
-        ui::register_hit("video-" + d["video"].value("state", ""), ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
-                         ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y);
+        ui::text_block(v.value("label", ""), 20, vstate == "confirmed" ? ui::theme::kSuccess : ui::theme::kText, p.inner);
+        ui::register_hit("video-" + vstate, ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectMax().x,
+                         ImGui::GetItemRectMax().y);
+        bool sending = false;
+        for (auto& q : p.m.pending) sending = sending || (q.request_id == r->id && q.what == "video");
+        if (vstate == "confirmed") {
+            ui::text_block(tr(HelpStr::video_confirmed_hint, p.loc), 16, ui::theme::muted(), p.inner);
+        } else if (vstate == "proposed" && sending) {
+            ui::text_block(tr(HelpStr::accept_time, p.loc) + "  · " + tr(HelpStr::waiting_to_send, p.loc), 16, kWarn, p.inner);
+        } else if (vstate == "proposed" && (status != "completed" && status != "rated" && status != "withdrawn")) {
+            ui::text_block(tr(HelpStr::video_proposed_hint, p.loc), 16, ui::theme::muted(), p.inner);
+            if (v.contains("proposed_at") && v["proposed_at"].is_number() &&
+                ui::primary_button((tr(HelpStr::accept_time, p.loc) + "##video-accept").c_str(), p.inner))
+                p.out.push_back(AcceptSlot{r->id, v["proposed_at"].get<long long>()});
+            ui::register_hit("video-accept", ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectMax().x,
+                             ImGui::GetItemRectMax().y);
+        }
     }
     draw_proxy_part(p, d);
     draw_materials(p, *r, d);
     draw_rating(p, *r, p.vs, d);
     draw_chat(p, *r, p.vs, d);
+    draw_withdraw(p, *r, d);
     section(p, tr(HelpStr::history, p.loc));
     if (d.contains("events") && d["events"].is_array())
         for (auto& e : d["events"]) {

@@ -100,6 +100,16 @@ const Row kRows[static_cast<int>(HelpStr::count)] = {
     {"你的评价", "你的評價", "Your rating"},
     {"你的照片", "你的照片", "Your photo"},
     {"（提交后生成）", "（提交後生成）", "(given on submission)"},
+    {"撤回申请", "撤回申請", "Withdraw this request"},
+    {"确定要撤回这个申请吗？撤回后帮办员不再办理；以后要办，需要重新申请。", "確定要撤回這個申請嗎？撤回後幫辦員不再辦理；以後要辦，需要重新申請。", "Withdraw this request? The helper stops working on it; to go on later you apply again."},
+    {"确定撤回", "確定撤回", "Yes, withdraw"},
+    {"不撤回", "不撤回", "No, keep it"},
+    {"你已撤回这个申请。", "你已撤回這個申請。", "You withdrew this request."},
+    {"同意这个时间", "同意這個時間", "Accept this time"},
+    {"帮办员建议换一个时间。同意后就定下来了。", "幫辦員建議換一個時間。同意後就定下來了。", "The helper suggests another time. Accept it to book it."},
+    {"拍照发送", "拍照發送", "Take a photo"},
+    {"从相册选图", "從相簿選圖", "From gallery"},
+    {"到时帮办员会给你打视频电话，请保持手机畅通。", "到時幫辦員會給你打視頻電話，請保持手機暢通。", "The helper will video-call you at that time."},
 };
 
 const Row kRatings[5] = {

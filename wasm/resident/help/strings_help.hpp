@@ -19,7 +19,8 @@ enum class HelpStr {
     sign_here, sign_hint, sign_submit, signed_at, slots_failed, submit_prereview, submit_rating, submitting,
     take_photo, undo, unknown_request, unknown_request_detail, unread, upload_this, video, video_desc,
     video_intro, waiting_detail, waiting_to_send, which_item, your_message, your_question, your_rating, yours,
-    number_after_submit,
+    number_after_submit, withdraw, withdraw_question, withdraw_yes, withdraw_no, withdrawn_note, accept_time,
+    video_proposed_hint, photo_send, gallery_send, video_confirmed_hint,
     count
 };
 

@@ -1,0 +1,379 @@
+// Round trips between the resident's phone app and the agent console (/desk), both driven in
+// the browser against the real server: 视频帮办 booked in the app, another time proposed in the
+// console and accepted in the app; pictures both ways in 问一问; 撤回申请 with its confirmation;
+// a bad rating's follow-up opened and closed by a supervisor.
+import path from 'node:path';
+import { deflateSync } from 'node:zlib';
+import { writeFileSync } from 'node:fs';
+import { artifacts, assert, click, desktopContext, hitbox, phoneContext, waitForAppState, waitForPath } from './harness.mjs';
+
+const shot = (page, name) => page.screenshot({ path: path.join(artifacts, `round-${name}.png`) });
+
+// ---- HTTP helpers ----
+async function api(base, method, url, body, token) {
+  const headers = { 'Content-Type': 'application/json' };
+  if (token) headers.Authorization = 'Bearer ' + token;
+  const res = await fetch(base + url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await res.text();
+  let j;
+  try { j = JSON.parse(text); } catch (e) { j = { text }; }
+  return { status: res.status, body: j };
+}
+async function staffToken(base, username, password) {
+  const r = await api(base, 'POST', '/api/v1/auth/login', { username, password });
+  assert(r.status === 200, `login ${username}: ${JSON.stringify(r.body)}`);
+  return r.body.token;
+}
+// A doorplate of 溪美街道 (agent_ximei's area).
+async function ximeiDoorplate(base) {
+  const list = (await (await fetch(base + '/api/v1/doorplates?limit=200')).json()).doorplates;
+  const d = list.find((p) => p.town_id === '350583-101' || (p.area_id || '').startsWith('350583-101'));
+  assert(d, 'no demo doorplate in 溪美街道');
+  return d.code;
+}
+async function createQuestion(base, plate, text) {
+  const r = await api(base, 'POST', '/api/v1/requests', {
+    kind: 'question', item_id: 'id-card-renewal', doorplate: plate,
+    contact: { name: '林秀英', phone: '13905951234' }, payload: { text } });
+  assert(r.status === 201, 'create request: ' + JSON.stringify(r));
+  return r.body;
+}
+// A PNG of w×h in a colour with a dark frame and a bar (something to recognise in screenshots).
+function png(w, h, [r, g, b]) {
+  const raw = Buffer.alloc((w * 3 + 1) * h);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const edge = x < 8 || y < 8 || x >= w - 8 || y >= h - 8 || (y > h * 0.4 && y < h * 0.55 && x > w * 0.15 && x < w * 0.85);
+      const o = y * (w * 3 + 1) + 1 + x * 3;
+      raw[o] = edge ? r * 0.4 : r; raw[o + 1] = edge ? g * 0.4 : g; raw[o + 2] = edge ? b * 0.4 : b;
+    }
+  }
+  const table = Array.from({ length: 256 }, (_, n) => { let c = n; for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1; return c >>> 0; });
+  const crc = (buf) => { let c = 0xffffffff; for (const x of buf) c = table[(c ^ x) & 0xff] ^ (c >>> 8); return (c ^ 0xffffffff) >>> 0; };
+  const chunk = (type, data) => {
+    const len = Buffer.alloc(4); len.writeUInt32BE(data.length);
+    const td = Buffer.concat([Buffer.from(type), data]);
+    const c = Buffer.alloc(4); c.writeUInt32BE(crc(td));
+    return Buffer.concat([len, td, c]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(w, 0); ihdr.writeUInt32BE(h, 4); ihdr[8] = 8; ihdr[9] = 2;
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+}
+function pictureFile(name, size, colour) {
+  const file = path.join(artifacts, name);
+  writeFileSync(file, png(size[0], size[1], colour));
+  return file;
+}
+
+// ---- the phone ----
+const helpState = (page) => page.evaluate(() => (window.Module && window.Module.dpHelp) || {});
+export const waitHelp = (page, cond, arg, timeout = 30000) =>
+  page.waitForFunction(new Function('a', `const s = window.Module && window.Module.dpHelp; if (!s) return false; return (${cond});`),
+    arg === undefined ? null : arg, { timeout });
+export async function openPhone(browser, base, url, requests = []) {
+  const ctx = await phoneContext(browser);
+  if (requests.length) {
+    // This phone made these requests (as the app keeps them after submitting).
+    await ctx.addInitScript((list) => {
+      if (!localStorage.getItem('doorplate:requests')) localStorage.setItem('doorplate:requests', JSON.stringify(list));
+    }, requests);
+  }
+  const page = await ctx.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(base + url);
+  assert((await waitForAppState(page)).state === 'ready', 'phone page not ready: ' + url);
+  const cdp = await ctx.newCDPSession(page);
+  return { ctx, page, cdp, errors };
+}
+export const mine = (req, plate, kind = 'question') => ({
+  id: String(req.id), number: req.number, token: req.token, kind, item_id: 'id-card-renewal', item_name: '身份证换领',
+  doorplate: plate, created_at: Date.now() / 1000 });
+async function swipe(cdp, fromY, dy) {
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: 383, y: fromY }] });
+  for (let k = 1; k <= 6; k++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: 383, y: fromY + dy * k / 6 }] });
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+}
+// Scrolls (finger drags) until the tap target is wholly on screen and still, then taps it.
+export async function tapOnScreen(page, cdp, id, tries = 30) {
+  for (let i = 0; i < tries; i++) {
+    const b = await page.evaluate((want) => (window.Module.dpHitboxes || []).find((h) => h.id === want) || null, id);
+    const onScreen = (x) => x && x.y >= 60 && x.y + x.h <= 830;
+    if (onScreen(b)) {
+      await page.waitForTimeout(400);
+      const again = await page.evaluate((want) => (window.Module.dpHitboxes || []).find((h) => h.id === want) || null, id);
+      if (onScreen(again) && Math.abs(again.y - b.y) < 2) return page.touchscreen.tap(again.x + again.w / 2, again.y + again.h / 2);
+      continue;
+    }
+    await swipe(cdp, b && b.y < 60 ? 300 : 700, b && b.y < 60 ? 300 : -300);
+    await page.waitForTimeout(350);
+  }
+  throw new Error(`tap target ${id} never came on screen`);
+}
+// Brings a tap target (anywhere on a long page) on screen; scrolls down, then up, until timeout.
+export async function showOnScreen(page, cdp, id, timeout = 30000) {
+  const end = Date.now() + timeout;
+  let dir = -1;
+  for (let i = 0; Date.now() < end; i++) {
+    const b = await page.evaluate((want) => (window.Module.dpHitboxes || []).find((h) => h.id === want) || null, id);
+    if (b && b.y >= 60 && b.y + b.h <= 830) return b;
+    if (b) dir = b.y < 60 ? 1 : -1;
+    else if (i % 12 === 11) dir = -dir;
+    await swipe(cdp, dir < 0 ? 650 : 250, dir < 0 ? -250 : 250);
+    await page.waitForTimeout(300);
+  }
+  throw new Error(`${id} was not shown`);
+}
+// The chat box of the status page: the real <input>, typed into key by key.
+export async function typeInChat(page, cdp, requestId, text) {
+  const sel = `#field-chat-${requestId}`;
+  await showOnScreen(page, cdp, `field-chat-${requestId}`);
+  await page.waitForSelector(sel, { state: 'visible' });
+  await page.locator(sel).tap();
+  await page.locator(sel).pressSequentially(text, { delay: 20 });
+}
+
+// ---- the console ----
+const deskState = (page) => page.evaluate(() => window.Module.dpDesk || {});
+const waitDesk = (page, cond, arg, timeout = 30000) =>
+  page.waitForFunction(new Function('a', `const s = window.Module && window.Module.dpDesk; if (!s) return false; return (${cond});`),
+    arg === undefined ? null : arg, { timeout });
+async function openConsole(browser, base, urlPath, username, password) {
+  const ctx = await desktopContext(browser);
+  const page = await ctx.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(base + urlPath);
+  assert((await waitForAppState(page)).state === 'ready', 'console not ready');
+  await page.waitForSelector('#field-login-user', { state: 'visible' });
+  await page.fill('#field-login-user', username);
+  await page.fill('#field-login-password', password);
+  await click(page, 'login');
+  await waitDesk(page, 's.logged_in');
+  return { ctx, page, errors };
+}
+const nextFrames = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+async function scrollTo(page, id, at = { x: 900, y: 500 }) {
+  const view = page.viewportSize();
+  let direction = 1;
+  for (let i = 0; i < 60; i++) {
+    const b = await page.evaluate((want) => (window.Module.dpHitboxes || []).find((h) => h.id === want) || null, id);
+    if (b && b.y >= 52 && b.y + b.h <= view.height) return b;
+    if (i === 30) direction = -1;
+    await page.mouse.move(at.x, at.y);
+    await page.mouse.wheel(0, b ? (b.y < 52 ? -150 : 150) : 200 * direction);
+    await nextFrames(page);
+  }
+  throw new Error(`tap target ${id} never came into view`);
+}
+async function clickIn(page, id, at) {
+  const b = await scrollTo(page, id, at);
+  await page.waitForTimeout(150);
+  const again = await scrollTo(page, id, at);
+  await page.mouse.click(again.x + again.w / 2, again.y + again.h / 2);
+  return b;
+}
+
+export const tests = [
+  ['视频帮办: booked in the app, another time proposed in /desk, accepted in the app, confirmed on both', async ({ base, browser }) => {
+    const plate = await ximeiDoorplate(base);
+    const phone = await openPhone(browser, base, `/d/${plate}/help/video?item=id-card-renewal`);
+    const { page: rp, cdp } = phone;
+    for (const [f, v] of [['f-name', '林秀英'], ['f-phone', '13905951234']]) {
+      await showOnScreen(rp, cdp, 'field-' + f);
+      await rp.locator('#field-' + f).fill(v);
+    }
+    await tapOnScreen(rp, cdp, 'slot-0');
+    await rp.waitForTimeout(300);
+    await shot(rp, '01-video-slot-chosen');
+    await tapOnScreen(rp, cdp, '预约这个时间');
+    await waitForPath(rp, /\/requests\/\d+$/, 30000);
+    await waitHelp(rp, 's.video === "requested"');
+    await showOnScreen(rp, cdp, 'video-requested');
+    await shot(rp, '02-video-requested-phone');
+    const [made] = await rp.evaluate(() => JSON.parse(localStorage.getItem('doorplate:requests') || '[]'));
+    const requested = (await api(base, 'GET', `/api/v1/requests/${made.id}`, undefined, made.token)).body.video.requested_at;
+    assert(requested > 0, 'the resident\'s slot is stored');
+
+    // The agent claims it and proposes another free time of the town.
+    const { ctx, page, errors } = await openConsole(browser, base, '/desk/requests/' + made.id, 'agent_ximei', 'ximei-demo-2025');
+    await waitDesk(page, 's.detail_id === a && s.video === "requested"', Number(made.id));
+    await clickIn(page, 'action-claim');
+    await waitDesk(page, 's.detail_status === "assigned"');
+    await clickIn(page, 'video-propose');
+    await waitDesk(page, 's.video_slots > 1');
+    await nextFrames(page);
+    const other = await page.evaluate((req) => (window.Module.dpHitboxes || [])
+      .find((h) => h.id.startsWith('video-slot-') && h.id !== 'video-slot-' + req) || null, requested);
+    assert(other, 'another slot is offered');
+    const proposedAt = Number(other.id.slice('video-slot-'.length));
+    await clickIn(page, other.id);
+    await nextFrames(page);
+    await shot(page, '03-desk-propose-slot');
+    await clickIn(page, 'video-send-proposal');
+    await waitDesk(page, 's.video === "proposed"');
+    await nextFrames(page);
+    await shot(page, '04-desk-proposed');
+
+    // The phone hears of it live and the resident accepts the new time.
+    await waitHelp(rp, 's.video === "proposed"');
+    await showOnScreen(rp, cdp, 'video-accept');
+    await shot(rp, '05-video-proposed-phone');
+    await tapOnScreen(rp, cdp, 'video-accept');
+    await waitHelp(rp, 's.video === "confirmed"');
+    await showOnScreen(rp, cdp, 'video-confirmed');
+    await rp.waitForTimeout(300);
+    await shot(rp, '06-video-confirmed-phone');
+    const v = (await api(base, 'GET', `/api/v1/requests/${made.id}`, undefined, made.token)).body.video;
+    assert(v.state === 'confirmed' && v.confirmed_at === proposedAt, 'confirmed at the proposed time: ' + JSON.stringify(v));
+    // The console shows it confirmed without a reload.
+    await waitDesk(page, 's.video === "confirmed"');
+    await nextFrames(page);
+    await shot(page, '07-desk-confirmed');
+
+    // Another resident's time, confirmed as asked: the phone shows the confirmed time.
+    const slots = (await api(base, 'GET', `/api/v1/help/video-slots?doorplate=${plate}`)).body.slots;
+    const second = await api(base, 'POST', '/api/v1/requests', {
+      kind: 'video', item_id: 'id-card-renewal', doorplate: plate, contact: { name: '陈阿婆', phone: '13905950001' },
+      payload: { slot_at: slots[slots.length - 1].at } });
+    assert(second.status === 201, 'second video request: ' + JSON.stringify(second.body));
+    const phone2 = await openPhone(browser, base, `/d/${plate}/requests/${second.body.id}`, [mine(second.body, plate, 'video')]);
+    await waitHelp(phone2.page, 's.video === "requested"');
+    await page.goto(`${base}/desk/requests/${second.body.id}`);
+    await waitForAppState(page);
+    await waitDesk(page, 's.detail_id === a && s.video === "requested"', second.body.id);
+    await clickIn(page, 'action-claim');
+    await waitDesk(page, 's.detail_status === "assigned"');
+    await clickIn(page, 'video-confirm');
+    await waitDesk(page, 's.video === "confirmed"');
+    await waitHelp(phone2.page, 's.video === "confirmed"');
+    await showOnScreen(phone2.page, phone2.cdp, 'video-confirmed');
+    await phone2.page.waitForTimeout(300);
+    await shot(phone2.page, '07b-video-confirmed-as-asked-phone');
+    const v2 = (await api(base, 'GET', `/api/v1/requests/${second.body.id}`, undefined, second.body.token)).body.video;
+    assert(v2.state === 'confirmed' && v2.confirmed_at === slots[slots.length - 1].at, 'confirmed as asked: ' + JSON.stringify(v2));
+    assert(errors.length === 0 && phone.errors.length === 0 && phone2.errors.length === 0,
+      'page errors: ' + errors.concat(phone.errors, phone2.errors).join('; '));
+    await phone2.ctx.close();
+    await phone.ctx.close();
+    await ctx.close();
+  }],
+
+  ['问一问 pictures: the resident sends one from the gallery, the agent sees it and sends one back', async ({ base, browser }) => {
+    const plate = await ximeiDoorplate(base);
+    const req = await createQuestion(base, plate, '我的户口簿这一页拍得清楚吗？');
+    const phone = await openPhone(browser, base, `/d/${plate}/requests/${req.id}`, [mine(req, plate)]);
+    const { page: rp, cdp } = phone;
+    const chooser = rp.waitForEvent('filechooser');
+    await tapOnScreen(rp, cdp, 'chat-gallery');
+    await (await chooser).setFiles(pictureFile('round-resident-picture.png', [480, 360], [120, 170, 230]));
+    await waitHelp(rp, 's.chat.some((m) => m.side === "resident" && m.picture)', undefined, 40000);
+    const msgs = (await api(base, 'GET', `/api/v1/requests/${req.id}/messages`, undefined, req.token)).body.messages;
+    const sent = msgs.find((m) => m.side === 'resident' && m.upload);
+    assert(sent && sent.upload.mime === 'image/jpeg', 'the picture is a chat message on the server: ' + JSON.stringify(msgs));
+    await showOnScreen(rp, cdp, 'msg-picture-' + sent.id);
+    await rp.waitForTimeout(800);
+    await shot(rp, '08-chat-picture-sent-phone');
+
+    const { ctx, page, errors } = await openConsole(browser, base, '/desk/requests/' + req.id, 'agent_ximei', 'ximei-demo-2025');
+    await waitDesk(page, 's.detail_id === a && s.messages.some((m) => m.side === "resident" && m.picture)', req.id);
+    await clickIn(page, 'action-claim');
+    await waitDesk(page, 's.detail_status === "assigned"');
+    await scrollTo(page, 'msg-picture-' + sent.id);
+    await page.waitForTimeout(800);
+    await shot(page, '09-desk-sees-picture');
+    const deskChooser = page.waitForEvent('filechooser');
+    await clickIn(page, 'send-picture');
+    await (await deskChooser).setFiles(pictureFile('round-agent-picture.png', [400, 300], [240, 200, 120]));
+    await waitDesk(page, 's.messages.some((m) => m.side === "agent" && m.picture)');
+    const back = (await deskState(page)).messages.find((m) => m.side === 'agent' && m.picture);
+    await scrollTo(page, 'msg-picture-' + back.id);
+    await page.waitForTimeout(800);
+    await shot(page, '10-desk-sent-picture');
+
+    // The phone shows the agent's picture live (fetched with the request's token).
+    await waitHelp(rp, 's.chat.some((m) => m.side === "agent" && m.picture)');
+    await showOnScreen(rp, cdp, 'msg-picture-' + back.id);
+    await rp.waitForTimeout(1000);
+    await shot(rp, '11-chat-picture-received-phone');
+    assert(errors.length === 0 && phone.errors.length === 0, 'page errors: ' + errors.concat(phone.errors).join('; '));
+    await phone.ctx.close();
+    await ctx.close();
+  }],
+
+  ['撤回申请: asked to confirm (不撤回 keeps it), withdrawn, the console shows 已撤回', async ({ base, browser }) => {
+    const plate = await ximeiDoorplate(base);
+    const req = await createQuestion(base, plate, '想问问换证要多久？');
+    const phone = await openPhone(browser, base, `/d/${plate}/requests/${req.id}`, [mine(req, plate)]);
+    const { page: rp, cdp } = phone;
+    await tapOnScreen(rp, cdp, 'withdraw');
+    await waitHelp(rp, 's.confirm_withdraw === true');
+    await showOnScreen(rp, cdp, 'withdraw-question');
+    await shot(rp, '12-withdraw-confirm');
+    await tapOnScreen(rp, cdp, 'withdraw-no');
+    await waitHelp(rp, 's.confirm_withdraw === false');
+    assert((await api(base, 'GET', `/api/v1/requests/${req.id}`, undefined, req.token)).body.status === 'submitted',
+      '不撤回 leaves the request as it was');
+    await tapOnScreen(rp, cdp, 'withdraw');
+    await tapOnScreen(rp, cdp, 'withdraw-yes');
+    await waitHelp(rp, 's.status === "withdrawn"');
+    await showOnScreen(rp, cdp, 'status-withdrawn');
+    await shot(rp, '13-withdrawn-phone');
+    assert((await api(base, 'GET', `/api/v1/requests/${req.id}`, undefined, req.token)).body.status === 'withdrawn',
+      'the server has it withdrawn');
+
+    const { ctx, page, errors } = await openConsole(browser, base, '/desk/requests/' + req.id, 'agent_ximei', 'ximei-demo-2025');
+    await waitDesk(page, 's.detail_id === a && s.detail_status === "withdrawn"', req.id);
+    await waitDesk(page, 's.rows.some((r) => r.id === a && r.status === "withdrawn")', req.id);
+    await nextFrames(page);
+    await shot(page, '14-desk-withdrawn');
+    assert(errors.length === 0 && phone.errors.length === 0, 'page errors: ' + errors.concat(phone.errors).join('; '));
+    await phone.ctx.close();
+    await ctx.close();
+  }],
+
+  ['差评回访: a 不满意 rating opens a follow-up; the supervisor opens it and closes it with a note', async ({ base, browser }) => {
+    const plate = await ximeiDoorplate(base);
+    const req = await createQuestion(base, plate, '上次来办证排队太久了。');
+    const agent = await staffToken(base, 'agent_ximei', 'ximei-demo-2025');
+    for (const [a, body] of [['claim', {}], ['start', {}], ['complete', { result: '已答复办理时间' }]]) {
+      const r = await api(base, 'POST', `/api/v1/desk/requests/${req.id}/${a}`, body, agent);
+      assert(r.status === 200, a + ': ' + JSON.stringify(r.body));
+    }
+    const rated = await api(base, 'POST', `/api/v1/requests/${req.id}/rate`, { score: 2, comment: '回复太慢了' }, req.token);
+    assert(rated.status === 200, 'rate: ' + JSON.stringify(rated.body));
+
+    const { ctx, page, errors } = await openConsole(browser, base, '/desk', 'supervisor', 'supervisor-demo-2025');
+    await click(page, 'nav-follow-ups');
+    await waitDesk(page, 's.page === "follow_ups" && s.follow_ups.some((f) => f.number === a)', req.number);
+    const f = (await deskState(page)).follow_ups.find((x) => x.number === req.number);
+    assert(f.state === 'open' && f.label === '不满意', 'an open follow-up: ' + JSON.stringify(f));
+    await nextFrames(page);
+    await shot(page, '15-follow-ups-open');
+    // An empty note is refused with a clear message.
+    await clickIn(page, 'follow-close-' + f.id);
+    await clickIn(page, 'follow-submit-' + f.id);
+    await waitDesk(page, 's.follow_error.includes("回访说明")');
+    await scrollTo(page, 'field:follow-note-' + f.id);
+    await page.fill('#field-follow-note-' + f.id, '已电话回访，居民反映答复慢；已提醒帮办员两小时内答复。');
+    await shot(page, '16-follow-up-note');
+    await clickIn(page, 'follow-submit-' + f.id);
+    await waitDesk(page, 's.follow_notice.length > 0 && !s.follow_ups.some((x) => x.id === a)', f.id);
+    await click(page, 'follow-filter-closed');
+    await waitDesk(page, 's.follow_filter === "closed" && s.follow_ups.some((x) => x.id === a && x.note.includes("电话回访"))', f.id);
+    await nextFrames(page);
+    await shot(page, '17-follow-up-closed');
+    const list = await api(base, 'GET', '/api/v1/desk/follow-ups?state=closed', undefined,
+      await staffToken(base, 'supervisor', 'supervisor-demo-2025'));
+    assert(list.body.follow_ups.some((x) => x.id === f.id && x.state === 'closed'), 'closed on the server');
+    // 查看申请 opens the request in the console.
+    await clickIn(page, 'follow-open-' + f.id);
+    await waitDesk(page, 's.detail_id === a && s.detail_status === "rated"', req.id);
+    await nextFrames(page);
+    await shot(page, '18-follow-up-request');
+    assert(errors.length === 0, 'page errors: ' + errors.join('; '));
+    await ctx.close();
+  }],
+];
