@@ -7,7 +7,7 @@ cd "$root"
 PKGS=(build-essential cmake pkg-config git ca-certificates xz-utils dpkg-dev
   emscripten binaryen nodejs
   libcpp-httplib-dev nlohmann-json3-dev libsqlite3-dev sqlite3 doctest-dev
-  libsodium-dev libopencc-dev opencc unicode-data libqrcodegencpp-dev libcairo2-dev
+  libsodium-dev libssl-dev libopencc-dev opencc unicode-data libqrcodegencpp-dev libcairo2-dev
   fonts-noto-cjk python3 python3-fonttools brotli gzip bzip2
   chromium zbar-tools poppler-utils librsvg2-bin)
 missing=()

@@ -1,4 +1,4 @@
-// Hashes, tokens and sealed boxes for stored secrets (libsodium): SHA-256 in hex, random
+// Hashes, tokens and sealed boxes for stored secrets (libsodium; SHA-256 by libcrypto): SHA-256 in hex, random
 // base64url tokens, and secretbox sealing under a key derived from a client-held secret.
 #pragma once
 #include <optional>

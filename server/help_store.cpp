@@ -161,26 +161,30 @@ void init_help_rows(Db& w, int64_t request_id, int64_t now) {
     auto l = w.lock();
     auto row = load_request(w, request_id);
     if (!row) return;
-    const json payload = json::parse(row->payload, nullptr, false);
-    if (row->kind == "prereview" && payload.is_object() && payload.contains("materials") && payload["materials"].is_array()) {
+    init_help_rows(w, *row, json::parse(row->payload, nullptr, false), now);
+}
+
+void init_help_rows(Db& w, const RequestRow& row, const json& payload, int64_t now) {
+    auto l = w.lock();
+    if (row.kind == "prereview" && payload.is_object() && payload.contains("materials") && payload["materials"].is_array()) {
         int position = 0;
         for (const auto& m : payload["materials"]) {
             if (!m.is_string()) continue;
             Stmt s(w, "INSERT OR IGNORE INTO help_materials (request_id, material_id, position, updated_at) VALUES (?, ?, ?, ?)");
-            s.bind(1, request_id).bind(2, m.get<std::string>()).bind(3, position++).bind(4, now);
+            s.bind(1, row.id).bind(2, m.get<std::string>()).bind(3, position++).bind(4, now);
             s.step();
         }
     }
-    if (row->kind == "video") {
+    if (row.kind == "video") {
         Stmt s(w, "INSERT OR IGNORE INTO help_video (request_id, town_id, requested_at) VALUES (?, ?, ?)");
-        s.bind(1, request_id).bind(2, row->town_id);
+        s.bind(1, row.id).bind(2, row.town_id);
         if (payload.is_object() && payload.contains("slot_at") && payload["slot_at"].is_number_integer())
             s.bind(3, payload["slot_at"].get<int64_t>());
         else
             s.bind_null(3);
         s.step();
     }
-    add_help_event(w, *row, "created", {{"status", row->status}, {"kind", row->kind}}, now);
+    add_help_event(w, row, "created", {{"status", row.status}, {"kind", row.kind}}, now);
 }
 
 void save_state(Db& w, const HelpRecord& rec) {

@@ -66,6 +66,9 @@ std::string new_request_number(Db& w, HelpKind kind, int64_t now);
 // The help rows of a just-inserted request: its "created" event, its pre-review materials
 // (payload.materials) or its video slot (payload.slot_at).
 void init_help_rows(Db& w, int64_t request_id, int64_t now);
+// The same for a request whose row the caller has just written (its id, kind, area, town and
+// status set) and whose payload it holds: no read of the row back.
+void init_help_rows(Db& w, const RequestRow& row, const nlohmann::json& payload, int64_t now);
 
 struct ActionOutcome {
     HelpRecord record;  // after

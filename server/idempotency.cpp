@@ -85,19 +85,23 @@ void durable_post(App& app, const httplib::Request& req, httplib::Response& res,
         write = prepare();
     } catch (const HttpError&) {
         hit = lookup(app.db, route, key_hash, now);
-        if (hit.found) return replay(hit, body_hash, key, route, res);
+        if (hit.found) {
+            app.writer->wait_durable();  // committed is not yet answered: its fsync may still be running
+            return replay(hit, body_hash, key, route, res);
+        }
         throw;
     }
     const digest::SealingKey sealing = digest::sealing_key(key, route);  // made here: the writer only encrypts
     // Otherwise the writer decides, serially: the first of two concurrent requests with this key
     // writes; the second finds its row (same connection, same or later transaction) and replays.
     WriteReply reply;
+    std::string text;  // the reply as sent, and as stored (sealed) for a retry
     static std::atomic<int64_t> last_purge{0};
     app.writer->run([&](Db& w) {
         hit = lookup(w, route, key_hash, now);
         if (hit.found) return;
         reply = write(w);
-        const std::string text = reply.body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        text = reply.body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
         Stmt ins(w,
                  "INSERT OR REPLACE INTO idempotency_keys (route, key_hash, body_hash, status, response, created_at) "
                  "VALUES (?, ?, ?, ?, ?, ?)");
@@ -108,7 +112,8 @@ void durable_post(App& app, const httplib::Request& req, httplib::Response& res,
         if (now - last >= 60 && last_purge.compare_exchange_strong(last, now)) purge_expired_idempotency_keys(w, now);
     });
     if (hit.found) return replay(hit, body_hash, key, route, res);
-    send_json(res, reply.body, reply.status);
+    res.status = reply.status;
+    res.set_content(text, "application/json; charset=utf-8");
 }
 
 }  // namespace dp

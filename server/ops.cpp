@@ -97,9 +97,21 @@ public:
              "# HELP doorplate_write_work_seconds_total Time the writer spent running writes inside transactions.\n"
              "# TYPE doorplate_write_work_seconds_total counter\n"
              "doorplate_write_work_seconds_total " << w.work_seconds << "\n"
-             "# HELP doorplate_write_commit_seconds_total Time the writer spent committing (WAL append and fsync).\n"
+             "# HELP doorplate_write_commit_seconds_total Time the writer spent committing (WAL append; its fsync too with --max-batch 1).\n"
              "# TYPE doorplate_write_commit_seconds_total counter\n"
-             "doorplate_write_commit_seconds_total " << w.commit_seconds << "\n";
+             "doorplate_write_commit_seconds_total " << w.commit_seconds << "\n"
+             "# HELP doorplate_wal_syncs_total WAL fsyncs done after commits (each covers every commit before it).\n"
+             "# TYPE doorplate_wal_syncs_total counter\n"
+             "doorplate_wal_syncs_total " << w.syncs << "\n"
+             "# HELP doorplate_wal_sync_seconds_total Time spent in those fsyncs (writes wait for them; the writer does not).\n"
+             "# TYPE doorplate_wal_sync_seconds_total counter\n"
+             "doorplate_wal_sync_seconds_total " << w.sync_seconds << "\n"
+             "# HELP doorplate_wal_frames_total Pages written to the WAL by commits.\n"
+             "# TYPE doorplate_wal_frames_total counter\n"
+             "doorplate_wal_frames_total " << w.wal_frames << "\n"
+             "# HELP doorplate_write_batches_redone_total Batches run again write by write because one write failed.\n"
+             "# TYPE doorplate_write_batches_redone_total counter\n"
+             "doorplate_write_batches_redone_total " << w.batches_redone << "\n";
         return o.str();
     }
 

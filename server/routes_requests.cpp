@@ -1,5 +1,7 @@
 // Resident requests (帮办代办): POST /api/v1/requests, checked strictly per kind (submission.hpp) and
 // stored durably through the writer with Idempotency-Key support; GET /api/v1/requests/<id> with its token.
+#include <sqlite3.h>
+
 #include <chrono>
 #include <ctime>
 
@@ -47,33 +49,43 @@ std::string request_number(HelpKind kind, int64_t now) {
 }
 
 // Runs on the writer: the request, its first event, and the reply with the token (shown once).
+// The number drawn by the route is tried as it is: only when the UNIQUE index refuses it (32^6
+// numbers a day per kind) is another drawn, so a submission costs no look-up of its own.
 WriteReply insert_request(Db& w, const NewRequest& r, int64_t now) {
-    std::string number = r.number;
+    RequestRow row;
+    row.number = r.number;
+    row.kind = to_string(r.kind);
+    row.area_id = r.area_id;
+    row.town_id = r.town_id;
+    row.status = "submitted";
+    const std::string payload = r.payload.dump();
     for (int attempt = 0;; ++attempt) {
-        Stmt q(w, "SELECT 1 FROM requests WHERE number = ?");
-        q.bind(1, number);
-        if (!q.step() || attempt >= 8) break;
-        number = request_number(r.kind, now);  // taken (32^6 numbers a day per kind): draw again
+        Stmt ins(w,
+                 "INSERT INTO requests (number, token_hash, kind, item_id, doorplate_code, area_id, town_id, contact_name, "
+                 "contact_phone, id_number, payload, status, created_at, updated_at) "
+                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'submitted', ?, ?)");
+        ins.bind(1, row.number).bind(2, r.token_hash).bind(3, row.kind);
+        ins.bind(4, r.item_id).bind(5, r.doorplate).bind(6, r.area_id).bind(7, r.town_id);
+        ins.bind(8, r.name).bind(9, r.phone);
+        if (r.id_number) ins.bind(10, *r.id_number);
+        else ins.bind_null(10);
+        ins.bind(11, payload).bind(12, now).bind(13, now);
+        try {
+            ins.step();
+            break;
+        } catch (const DbError& e) {
+            if (e.sqlite_code != SQLITE_CONSTRAINT_UNIQUE || attempt >= 8) throw;
+            row.number = request_number(r.kind, now);  // taken: draw again
+        }
     }
-    Stmt ins(w,
-             "INSERT INTO requests (number, token_hash, kind, item_id, doorplate_code, area_id, town_id, contact_name, "
-             "contact_phone, id_number, payload, status, created_at, updated_at) "
-             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'submitted', ?, ?)");
-    ins.bind(1, number).bind(2, r.token_hash).bind(3, std::string(to_string(r.kind)));
-    ins.bind(4, r.item_id).bind(5, r.doorplate).bind(6, r.area_id).bind(7, r.town_id);
-    ins.bind(8, r.name).bind(9, r.phone);
-    if (r.id_number) ins.bind(10, *r.id_number);
-    else ins.bind_null(10);
-    ins.bind(11, r.payload.dump()).bind(12, now).bind(13, now);
-    ins.step();
-    const int64_t id = w.last_insert_id();
+    row.id = w.last_insert_id();
     Stmt ev(w, "INSERT INTO request_events (request_id, at, status, actor, note) VALUES (?, ?, 'submitted', 'resident', '')");
-    ev.bind(1, id).bind(2, now);
+    ev.bind(1, row.id).bind(2, now);
     ev.step();
-    init_help_rows(w, id, now);  // live-update event, pre-review materials, video slot
+    init_help_rows(w, row, r.payload, now);  // live-update event, pre-review materials, video slot
     // Statistics: one help service, recorded here (the app does not send help_requested for requests).
-    record_help_requested(w, to_string(r.kind), r.item_id, r.town_id, r.area_id, now);
-    return {201, {{"id", id}, {"number", number}, {"token", r.token}, {"status", "submitted"}}};
+    record_help_requested(w, row.kind, r.item_id, r.town_id, r.area_id, now);
+    return {201, {{"id", row.id}, {"number", row.number}, {"token", r.token}, {"status", "submitted"}}};
 }
 
 std::string resident_token(const httplib::Request& req) {

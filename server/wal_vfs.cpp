@@ -3,7 +3,9 @@
 // the file (a sync, a read, its size, a truncation, a write elsewhere, closing).
 #include "wal_vfs.hpp"
 
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstring>
@@ -26,7 +28,15 @@ struct GatherFile {
     bool wal;             // gathering is only for WAL files
     std::string* pending; // gathered bytes (WAL only)
     sqlite3_int64 pending_at;
+    // Deferred syncs (WAL only): a read-only descriptor of the same file for the owner's
+    // fdatasync, whether the default VFS has synced it once (and its directory with it), and
+    // whether the header was written since the last sync.
+    int sync_fd;
+    bool synced_once;
+    bool header_pending;
 };
+
+thread_local DeferWalSync* t_defer = nullptr;
 
 GatherFile* gf(sqlite3_file* f) { return reinterpret_cast<GatherFile*>(f); }
 
@@ -52,6 +62,8 @@ int x_close(sqlite3_file* file) {
     const int rc2 = f->real->pMethods ? f->real->pMethods->xClose(f->real) : SQLITE_OK;
     delete f->pending;
     f->pending = nullptr;
+    if (f->sync_fd >= 0) ::close(f->sync_fd);
+    f->sync_fd = -1;
     return rc != SQLITE_OK ? rc : rc2;
 }
 
@@ -67,6 +79,7 @@ int x_read(sqlite3_file* file, void* buf, int amt, sqlite3_int64 off) {
 int x_write(sqlite3_file* file, const void* buf, int amt, sqlite3_int64 off) {
     GatherFile* f = gf(file);
     if (!f->wal) return f->real->pMethods->xWrite(f->real, buf, amt, off);
+    if (off == 0) f->header_pending = true;  // the WAL header (a new WAL, or one started over)
     std::string& p = *f->pending;
     const bool follows = !p.empty() && off == f->pending_at + static_cast<sqlite3_int64>(p.size());
     if (!p.empty() && (!follows || p.size() + static_cast<size_t>(amt) > kMaxGathered)) {
@@ -86,7 +99,16 @@ int x_truncate(sqlite3_file* file, sqlite3_int64 size) {
 int x_sync(sqlite3_file* file, int flags) {
     GatherFile* f = gf(file);
     if (int rc = flush(f); rc != SQLITE_OK) return rc;
-    return f->real->pMethods->xSync(f->real, flags);
+    if (f->wal && t_defer && f->synced_once && !f->header_pending && f->sync_fd >= 0) {
+        t_defer->note_owed(f->sync_fd);
+        return SQLITE_OK;
+    }
+    const int rc = f->real->pMethods->xSync(f->real, flags);
+    if (rc == SQLITE_OK && f->wal) {
+        f->synced_once = true;
+        f->header_pending = false;
+    }
+    return rc;
 }
 
 int x_file_size(sqlite3_file* file, sqlite3_int64* size) {
@@ -133,6 +155,9 @@ int x_open(sqlite3_vfs*, sqlite3_filename name, sqlite3_file* file, int flags, i
     f->wal = (flags & SQLITE_OPEN_WAL) != 0;
     f->pending = nullptr;
     f->pending_at = 0;
+    f->sync_fd = -1;
+    f->synced_once = false;
+    f->header_pending = false;
     file->pMethods = nullptr;
     const int rc = g_real->xOpen(g_real, name, f->real, flags, out_flags);
     if (rc != SQLITE_OK) {
@@ -144,6 +169,8 @@ int x_open(sqlite3_vfs*, sqlite3_filename name, sqlite3_file* file, int flags, i
         f->real->pMethods->xClose(f->real);
         return SQLITE_NOMEM;
     }
+    // The same file (just opened: the same inode), for deferred syncs; without it, none are deferred.
+    if (f->wal && name) f->sync_fd = ::open(name, O_RDONLY | O_CLOEXEC);
     file->pMethods = &g_methods;
     return SQLITE_OK;
 }
@@ -165,6 +192,9 @@ int x_get_last_error(sqlite3_vfs*, int n, char* msg) { return g_real->xGetLastEr
 int x_current_time_int64(sqlite3_vfs*, sqlite3_int64* t) { return g_real->xCurrentTimeInt64(g_real, t); }
 
 }  // namespace
+
+DeferWalSync::DeferWalSync() : outer_(t_defer) { t_defer = this; }
+DeferWalSync::~DeferWalSync() { t_defer = outer_; }
 
 const char* wal_gathering_vfs() {
     static std::once_flag once;

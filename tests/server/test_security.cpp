@@ -301,6 +301,7 @@ TEST_CASE("metrics count requests by route pattern and status and report the wri
     CHECK(m.find("doorplate_writer_queue_depth 0") != std::string::npos);
     CHECK(m.find("doorplate_writes_committed_total 1") != std::string::npos);
     CHECK(m.find("doorplate_write_batches_total 1") != std::string::npos);
+    CHECK(m.find("# TYPE doorplate_wal_syncs_total counter") != std::string::npos);
 }
 
 TEST_CASE("behind a trusted proxy the rate limit counts each forwarded client separately") {
