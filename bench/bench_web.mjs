@@ -2,7 +2,9 @@
 // 750 kbit/s up, CPU slowed 4×) with a cold cache, through CDP in Debian's Chromium; and the
 // frames it draws per second while idle. Prints JSON lines {"name","value","unit"}.
 // Usage: node bench/bench_web.mjs [runs]   (needs build/native and build/www)
-import { launchBrowser, phoneContext, startServer } from '../tests/e2e/harness.mjs';
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { launchBrowser, phoneContext, root, startServer } from '../tests/e2e/harness.mjs';
 
 const runs = Number(process.argv[2] || 5);
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const n = s.length;
@@ -56,6 +58,13 @@ try {
   emit('resident_first_view_slow4g_bytes', Math.round(median(bytes)), 'bytes', { goal: '<= 256000' });
   emit('resident_first_view_requests', median(requests), 'count');
   emit('resident_idle_frames_per_second', median(idle), 'frames/s', { goal: '0' });
+  // The first view's two big files as served (brotli), from the page's own file names.
+  const html = readFileSync(path.join(root, 'build/www/index.html'), 'utf8');
+  for (const [attr, name] of [['data-wasm', 'resident_wasm_brotli_bytes'], ['data-js', 'resident_js_brotli_bytes']]) {
+    const file = (html.match(new RegExp(attr + '="/([^"]+)"')) || [])[1];
+    const br = file && path.join(root, 'build/www', file + '.br');
+    try { emit(name, statSync(br).size, 'bytes'); } catch (e) { /* not precompressed */ }
+  }
 } finally {
   await browser.close();
   await server.stop();

@@ -1,7 +1,11 @@
 # WebAssembly targets (emcmake): Dear ImGui, the browser apps, and link flags for the core tests.
 set(DP_IMGUI_DEFS IMGUI_USE_WCHAR32 IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_DEBUG_TOOLS
     IMGUI_DISABLE_DEFAULT_FONT IMGUI_IMPL_OPENGL_ES3
-    IMGUI_DISABLE_STB_TRUETYPE  # glyphs come from the browser (wasm/common/browser_font.cpp)
+    # Glyphs come from the browser (wasm/common/browser_font.cpp). ImGui 1.92 links stb_truetype
+    # unless IMGUI_ENABLE_FREETYPE is set (IMGUI_DISABLE_STB_TRUETYPE does nothing there); set,
+    # ImGui asks ImGuiFreeType::GetFontLoader() for its default loader, which browser_font.cpp
+    # defines as the browser loader: no FreeType, no stb_truetype (-17 KB of wasm).
+    IMGUI_ENABLE_FREETYPE
     "ImDrawIdx=unsigned int")   # the map's draw list exceeds 65,536 vertices; WebGL2 has no base-vertex draws
 add_library(imgui STATIC
   ${IMGUI_DIR}/imgui.cpp ${IMGUI_DIR}/imgui_draw.cpp ${IMGUI_DIR}/imgui_tables.cpp
@@ -13,6 +17,7 @@ target_compile_definitions(imgui PUBLIC ${DP_IMGUI_DEFS})
 set(DP_WASM_LINK -sUSE_GLFW=3 -sUSE_WEBGL2=1 -sFULL_ES3=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
     -sALLOW_MEMORY_GROWTH=1 -sENVIRONMENT=web -sTOTAL_STACK=1048576 -sEXIT_RUNTIME=0
     -sMALLOC=emmalloc -sFILESYSTEM=0  # smaller first download: no file system, a compact allocator
+    -sGL_PREINITIALIZED_CONTEXT=1  # www/app-shell.js creates the WebGL context while the wasm downloads
     "-sEXPORTED_RUNTIME_METHODS=['UTF8ToString','stringToUTF8','lengthBytesUTF8']"
     --js-library ${CMAKE_SOURCE_DIR}/wasm/platform_web.js)
 if(CMAKE_BUILD_TYPE STREQUAL "Release")

@@ -38,24 +38,31 @@ wasmfile=$(hashed "$wasm/bin/resident.wasm")
 helpjs=$(hashed "$wasm/bin/resident_help.js")
 helpwasm=$(hashed "$wasm/bin/resident_help.wasm")
 
-sed -e "s#href=\"/app.css\"#href=\"$css\"#" \
-    -e "s#src=\"/app-shell.js\"#src=\"$shell\"#" \
-    -e "s#data-app-state=\"loading\"#data-app-state=\"loading\" data-js=\"$js\" data-wasm=\"$wasmfile\" data-help-js=\"$helpjs\" data-help-wasm=\"$helpwasm\"#" \
-    -e "s#<link rel=\"icon\"#<link rel=\"preload\" href=\"$js\" as=\"script\">\n<link rel=\"icon\"#" \
-    www/index.html > "$out/index.html.tmp"
-grep -q "data-wasm=\"$wasmfile\"" "$out/index.html.tmp" || { echo "assemble-www: index.html has no data-app-state to annotate" >&2; exit 1; }
-mv "$out/index.html.tmp" "$out/index.html"
+# The shell of a page: its app's script and wasm are fetched from the start (preloads found by
+# the HTML parser, before the shell script runs); the wasm preload is the very fetch the shell
+# compiles from (same URL, CORS mode, credentials).
+page_shell() {  # SRC_HTML OUT_HTML JS WASM DATA_ATTRIBUTES
+  sed -e "s#href=\"/app.css\"#href=\"$css\"#" \
+      -e "s#src=\"/app-shell.js\"#src=\"$shell\"#" \
+      -e "s#data-app-state=\"loading\"#data-app-state=\"loading\" $5#" \
+      -e "s#<link rel=\"icon\"#<link rel=\"preload\" href=\"$4\" as=\"fetch\" type=\"application/wasm\" crossorigin>\n<link rel=\"preload\" href=\"$3\" as=\"script\">\n<link rel=\"icon\"#" \
+      "$1" > "$2.tmp"
+  grep -q "data-wasm=\"$4\"" "$2.tmp" || { echo "assemble-www: $1 has no data-app-state to annotate" >&2; exit 1; }
+  mv "$2.tmp" "$2"
+}
+# Every page under /d/<code> is the resident app; index.html also names the help app, which the
+# shell loads on the help pages when index.html stands in for help.html (offline, service worker).
+page_shell www/index.html "$out/index.html" "$js" "$wasmfile" \
+  "data-js=\"$js\" data-wasm=\"$wasmfile\" data-help-js=\"$helpjs\" data-help-wasm=\"$helpwasm\""
+# The help pages (/d/<code>/help…, /d/<code>/requests…: the server sends help.html) preload the
+# help app instead.
+page_shell www/index.html "$out/help.html" "$helpjs" "$helpwasm" \
+  "data-js=\"$helpjs\" data-wasm=\"$helpwasm\" data-help-js=\"$helpjs\" data-help-wasm=\"$helpwasm\""
 
 # The agent console's shell (/desk): the same styles and shell script, its own app.
 desk_js=$(hashed "$wasm/bin/desk.js")
 desk_wasm=$(hashed "$wasm/bin/desk.wasm")
-sed -e "s#href=\"/app.css\"#href=\"$css\"#" \
-    -e "s#src=\"/app-shell.js\"#src=\"$shell\"#" \
-    -e "s#data-app-state=\"loading\"#data-app-state=\"loading\" data-js=\"$desk_js\" data-wasm=\"$desk_wasm\"#" \
-    -e "s#<link rel=\"icon\"#<link rel=\"preload\" href=\"$desk_js\" as=\"script\">\n<link rel=\"icon\"#" \
-    www/desk.html > "$out/desk.html.tmp"
-grep -q "data-wasm=\"$desk_wasm\"" "$out/desk.html.tmp" || { echo "assemble-www: desk.html has no data-app-state to annotate" >&2; exit 1; }
-mv "$out/desk.html.tmp" "$out/desk.html"
+page_shell www/desk.html "$out/desk.html" "$desk_js" "$desk_wasm" "data-js=\"$desk_js\" data-wasm=\"$desk_wasm\""
 
 # Sample and step pictures named by the guides (checked to exist by doorplate-catalogue).
 mkdir -p "$out/assets"
@@ -67,10 +74,11 @@ version=$(cat "$out/index.html" "$out/favicon.svg" | sha256sum | cut -c1-10)
 shell_list="[\"/index.html\", \"$css\", \"$shell\", \"$js\", \"$wasmfile\", \"$helpjs\", \"$helpwasm\", \"/favicon.svg\"]"
 sed -e "s#__VERSION__#$version#" -e "s#__SHELL__#$shell_list#" www/sw.js > "$out/sw.js"
 
-# Precompressed copies of the wasm (brotli, gzip), picked by Accept-Encoding; the server
-# compresses text (html, js, css, json) on the fly.
-rm -f "$out"/*.js.br "$out"/*.js.gz "$out"/*.css.br "$out"/*.css.gz "$out"/*.html.br "$out"/*.html.gz "$out"/*.svg.br "$out"/*.svg.gz
-for f in "$out"/*.wasm; do
+# Precompressed copies (brotli, gzip) of the wasm and of the hashed scripts and styles, picked by
+# Accept-Encoding; the server compresses the rest of the text (html, json) on the fly. (Compressing
+# the app's 110 KB script with brotli at every request took the server longer than the transfer.)
+rm -f "$out"/*.html.br "$out"/*.html.gz "$out"/*.svg.br "$out"/*.svg.gz "$out"/sw.js.br "$out"/sw.js.gz
+for f in "$out"/*.wasm "$out"/*.??????????.js "$out"/*.??????????.css; do
   [ -f "$f" ] || continue
   [ "$f.br" -nt "$f" ] || brotli -f -q 11 -o "$f.br" "$f"
   [ "$f.gz" -nt "$f" ] || gzip -9 -n -c "$f" > "$f.gz"

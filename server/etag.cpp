@@ -54,19 +54,19 @@ void send_json_etag(const httplib::Request& req, httplib::Response& res, const n
 namespace dp {
 namespace {
 
-std::string brotli(const std::string& in) {
+std::string brotli(const std::string& in, int quality = 9) {
     std::string out(BrotliEncoderMaxCompressedSize(in.size()), '\0');
     size_t n = out.size();
-    if (!BrotliEncoderCompress(9, BROTLI_DEFAULT_WINDOW, BROTLI_MODE_TEXT, in.size(),
+    if (!BrotliEncoderCompress(quality, BROTLI_DEFAULT_WINDOW, BROTLI_MODE_TEXT, in.size(),
                                reinterpret_cast<const uint8_t*>(in.data()), &n, reinterpret_cast<uint8_t*>(out.data())))
         throw std::runtime_error("brotli compression failed");
     out.resize(n);
     return out;
 }
 
-std::string gzip(const std::string& in) {
+std::string gzip(const std::string& in, int level = 9) {
     z_stream z{};
-    if (deflateInit2(&z, 9, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) != Z_OK) throw std::runtime_error("gzip init");
+    if (deflateInit2(&z, level, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) != Z_OK) throw std::runtime_error("gzip init");
     std::string out(deflateBound(&z, static_cast<uLong>(in.size())), '\0');
     z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
     z.avail_in = static_cast<uInt>(in.size());
@@ -112,6 +112,21 @@ void send_precompressed_json(const httplib::Request& req, httplib::Response& res
     if (coding) res.set_header("Content-Encoding", coding);
     res.status = 200;
     res.set_content(*copy, "application/json; charset=utf-8");
+}
+
+void send_json_compressed(const httplib::Request& req, httplib::Response& res, const nlohmann::json& body) {
+    std::string text = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    const std::string accept = req.get_header_value("Accept-Encoding");
+    res.set_header("Vary", "Accept-Encoding");
+    res.status = 200;
+    if (text.size() >= 1024 && accepts(accept, "br")) {
+        res.set_header("Content-Encoding", "br");
+        text = brotli(text, 5);
+    } else if (text.size() >= 1024 && accepts(accept, "gzip")) {
+        res.set_header("Content-Encoding", "gzip");
+        text = gzip(text, 6);
+    }
+    res.set_content(std::move(text), "application/json; charset=utf-8");  // not compressed again (etag.hpp)
 }
 
 }  // namespace dp

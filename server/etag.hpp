@@ -30,4 +30,8 @@ struct PrecompressedJson {
 void send_precompressed_json(const httplib::Request& req, httplib::Response& res, const PrecompressedJson& body,
                              const char* cache_control = "no-cache");
 
+// Sends `body` (JSON) brotli- or gzip-compressed when the client accepts it, at a quick setting
+// (for per-request answers on the first view's path, e.g. the doorplate: 7 KB become 2 KB).
+void send_json_compressed(const httplib::Request& req, httplib::Response& res, const nlohmann::json& body);
+
 }  // namespace dp

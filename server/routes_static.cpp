@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <sstream>
 
 #include "app.hpp"
@@ -69,38 +70,42 @@ bool is_hashed_name(const std::string& name) {
     return true;
 }
 
-// cpp-httplib compresses text responses itself (brotli or gzip, by Accept-Encoding).
-bool httplib_compresses(const std::string& type) {
-    return type.rfind("text/", 0) == 0 || type.rfind("application/json", 0) == 0 || type == "image/svg+xml" ||
-           type.rfind("application/manifest+json", 0) == 0;
-}
-
-// Serves `file`; for binary types (the wasm) its precompressed .br / .gz sibling when the
-// client accepts that encoding (text types are compressed on the fly by cpp-httplib).
+// Serves `file`, or its precompressed .br / .gz sibling (made by scripts/assemble-www.sh for the
+// wasm and the hashed scripts) when the client accepts that encoding. Other text is compressed on
+// the fly by cpp-httplib, which never touches a body given as a sized content provider: the
+// precompressed copies go out that way, as they are.
 void serve_file(const fs::path& file, const httplib::Request& req, httplib::Response& res) {
     std::string body;
+    const char* encoding = nullptr;
     const std::string accept = req.get_header_value("Accept-Encoding");
     const std::pair<const char*, const char*> encodings[] = {{"br", ".br"}, {"gzip", ".gz"}};
-    auto known = mime_types().find(file.extension().string());
-    const bool precompressed_ok = known != mime_types().end() && !httplib_compresses(known->second);
     for (auto& [name, ext] : encodings) {
-        if (!precompressed_ok) break;
         fs::path packed = file.string() + ext;
         std::error_code ec;
-        if (accept.find(name) != std::string::npos && fs::is_regular_file(packed, ec) && read_file(packed, body)) {
-            res.set_header("Content-Encoding", name);
+        if (accept.find(name) != std::string::npos && fs::is_regular_file(packed, ec) && read_file(packed, body) &&
+            !body.empty()) {
+            encoding = name;
             break;
         }
     }
     res.set_header("Vary", "Accept-Encoding");
-    if (body.empty() && !read_file(file, body)) throw HttpError(404, "not_found", "找不到文件");
+    if (!encoding && !read_file(file, body)) throw HttpError(404, "not_found", "找不到文件");
     auto it = mime_types().find(file.extension().string());
     const std::string type = it != mime_types().end() ? it->second : "application/octet-stream";
     res.set_header("Cache-Control", file.extension() != ".html" && is_hashed_name(file.filename().string())
                                         ? "public, max-age=31536000, immutable"
                                         : "no-cache");
     res.set_header("X-Content-Type-Options", "nosniff");
-    res.set_content(std::move(body), type.c_str());
+    if (!encoding) {
+        res.set_content(std::move(body), type.c_str());
+        return;
+    }
+    res.set_header("Content-Encoding", encoding);
+    auto packed = std::make_shared<const std::string>(std::move(body));
+    res.set_content_provider(packed->size(), type.c_str(),
+                             [packed](size_t offset, size_t length, httplib::DataSink& sink) {
+                                 return sink.write(packed->data() + offset, length);
+                             });
 }
 
 // The demo index: sample doorplates of the demo county, each with its QR code on screen (the
@@ -152,8 +157,14 @@ void register_static_routes(httplib::Server& server, App& app) {
     });
     server.Get("/", [&app](const httplib::Request&, httplib::Response& res) { demo_index(app, res); });
     // The resident app's shell for every page under a doorplate; the app reads the route from the URL.
+    // The help pages (/d/<code>/help…, /d/<code>/requests…) are the help app: its own shell
+    // (help.html, which preloads that app) when the web root has one.
     server.Get(R"(/d/([^/]+)(/.*)?)", [&app](const httplib::Request& req, httplib::Response& res) {
-        auto file = resolve_in_root(app.config.www_dir, "index.html");
+        const std::string rest = req.matches.size() > 2 ? req.matches[2].str() : "";
+        auto under = [&rest](const std::string& dir) { return rest == dir || rest.rfind(dir + "/", 0) == 0; };
+        fs::path file;
+        if (under("/help") || under("/requests")) file = resolve_in_root(app.config.www_dir, "help.html");
+        if (file.empty()) file = resolve_in_root(app.config.www_dir, "index.html");
         if (file.empty()) throw HttpError(500, "missing_web_root", "web root has no index.html: run make build");
         serve_file(file, req, res);
     });

@@ -207,15 +207,23 @@ void load_image(const std::string& url, int max_width, ImageDone done, const std
 struct FontMetrics {
     float ascent = 0, descent = 0;  // pixels above / below the baseline (both positive)
 };
-struct GlyphBitmap {
-    float advance = 0;
-    int x0 = 0, y0 = 0;  // top-left of the bitmap relative to the pen position on the baseline
-    int width = 0, height = 0;
-    std::vector<uint8_t> alpha;  // width * height coverage values
-};
 FontMetrics font_metrics(float size_px);
-// Fills `out`; with metrics_only, only `advance` is set. Returns false for characters the
-// browser cannot draw.
-bool rasterize_glyph(uint32_t codepoint, float size_px, bool metrics_only, GlyphBitmap& out);
+// A glyph's advance and the box its bitmap needs, relative to the pen position on the baseline
+// (measured once per character and size; later asks are answered from memory).
+struct GlyphBox {
+    float advance = 0;
+    int x0 = 0, y0 = 0;  // top-left of the bitmap
+    int width = 0, height = 0;  // 0 × 0 for blanks (a space)
+    bool ok = false;            // false for characters the browser cannot draw
+};
+GlyphBox glyph_box(uint32_t codepoint, float size_px);
+// Draws many glyphs at once, each into the box glyph_box gave it (one canvas, one read-back):
+// `alpha` receives the coverage bytes of every box (width * height each), in request order.
+struct GlyphRequest {
+    uint32_t codepoint = 0;
+    float size_px = 0;
+    GlyphBox box;
+};
+void rasterize_glyphs(const std::vector<GlyphRequest>& requests, std::vector<uint8_t>& alpha);
 
 }  // namespace platform

@@ -63,7 +63,8 @@ void dp_js_store_signature(int id, const char* blob_key, const char* strokes_jso
 char* dp_js_blob_url(const char* blob_key);
 void dp_js_blob_remove(const char* blob_key);
 void dp_js_install_usage_hooks(int seconds);
-uint8_t* dp_js_rasterize_glyph(uint32_t codepoint, float size, int metrics_only, int32_t* info);
+void dp_js_glyph_box(uint32_t codepoint, float size, int32_t* info);
+void dp_js_rasterize_glyphs(int count, const float* requests, uint8_t* out);
 }
 
 namespace platform {
@@ -335,20 +336,33 @@ FontMetrics font_metrics(float size_px) {
     return {out[0], out[1]};
 }
 
-bool rasterize_glyph(uint32_t codepoint, float size_px, bool metrics_only, GlyphBitmap& out) {
+GlyphBox glyph_box(uint32_t codepoint, float size_px) {
     int32_t info[6] = {0, 0, 0, 0, 0, 0};
-    uint8_t* pixels = dp_js_rasterize_glyph(codepoint, size_px, metrics_only ? 1 : 0, info);
-    out.advance = static_cast<float>(info[0]) / 64.0f;
-    out.x0 = info[1];
-    out.y0 = info[2];
-    out.width = info[3];
-    out.height = info[4];
-    out.alpha.clear();
-    if (pixels) {
-        out.alpha.assign(pixels, pixels + static_cast<size_t>(out.width) * static_cast<size_t>(out.height));
-        std::free(pixels);
+    dp_js_glyph_box(codepoint, size_px, info);
+    GlyphBox b;
+    b.advance = static_cast<float>(info[0]) / 64.0f;
+    b.x0 = info[1];
+    b.y0 = info[2];
+    b.width = info[3];
+    b.height = info[4];
+    b.ok = info[5] != 0;
+    return b;
+}
+
+void rasterize_glyphs(const std::vector<GlyphRequest>& requests, std::vector<uint8_t>& alpha) {
+    // Per glyph: codepoint, size, width, height, x0, y0 (as floats: all are small integers but
+    // the size).
+    std::vector<float> packed;
+    packed.reserve(requests.size() * 6);
+    size_t bytes = 0;
+    for (const auto& r : requests) {
+        packed.insert(packed.end(), {static_cast<float>(r.codepoint), r.size_px, static_cast<float>(r.box.width),
+                                     static_cast<float>(r.box.height), static_cast<float>(r.box.x0),
+                                     static_cast<float>(r.box.y0)});
+        bytes += static_cast<size_t>(r.box.width) * static_cast<size_t>(r.box.height);
     }
-    return info[5] != 0;
+    alpha.assign(bytes, 0);
+    if (!requests.empty()) dp_js_rasterize_glyphs(static_cast<int>(requests.size()), packed.data(), alpha.data());
 }
 
 // ---- usage events ----

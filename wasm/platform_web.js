@@ -704,55 +704,96 @@ mergeInto(LibraryManager.library, {
   },
 
   // Glyphs are drawn with the browser's own fonts into a scratch canvas; the alpha channel
-  // becomes ImGui's glyph bitmap. No font file is downloaded.
+  // becomes ImGui's glyph bitmap. No font file is downloaded. Each character's box is measured
+  // once per size (ImGui asks for the advance first and for the bitmap later); the bitmaps of a
+  // frame are drawn together and read back with one getImageData (one read per glyph cost
+  // more than a second of a slow phone's first view).
   $dpGlyphs: {
     ctx: null,
+    boxes: {},    // size + ' ' + codepoint → [advance * 64, x0, y0, width, height, ok]
+    metrics: {},  // size → [ascent, descent]
     family: '"PingFang SC", "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Microsoft YaHei", "Heiti SC", system-ui, sans-serif',
     context: function (size) {
       if (!this.ctx) {
         var c = document.createElement('canvas');
-        c.width = 256; c.height = 256;
+        c.width = 1024; c.height = 256;
         this.ctx = c.getContext('2d', { willReadFrequently: true });
+        this.size = 0;
       }
-      this.ctx.font = size + 'px ' + this.family;
-      this.ctx.textBaseline = 'alphabetic';
+      if (this.size !== size) {
+        this.size = size;
+        this.ctx.font = size + 'px ' + this.family;
+        this.ctx.textBaseline = 'alphabetic';
+        this.ctx.fillStyle = '#fff';
+      }
       return this.ctx;
     }
   },
   dp_js_font_metrics__deps: ['$dpGlyphs'],
   dp_js_font_metrics: function (size, out) {
-    var m = dpGlyphs.context(size).measureText('国Ag');
-    HEAPF32[out >> 2] = m.fontBoundingBoxAscent || size * 0.88;
-    HEAPF32[(out >> 2) + 1] = m.fontBoundingBoxDescent || size * 0.12;
-  },
-  // info (int32[6]): advance * 64, x0, y0, width, height, ok. Returns a malloc'ed alpha
-  // bitmap (width * height) or 0 when there is nothing to draw.
-  dp_js_rasterize_glyph__deps: ['$dpGlyphs'],
-  dp_js_rasterize_glyph: function (codepoint, size, metricsOnly, info) {
-    var ctx = dpGlyphs.context(size);
-    var ch = String.fromCodePoint(codepoint);
-    var m = ctx.measureText(ch);
-    var i = info >> 2;
-    HEAP32[i] = Math.round(m.width * 64);
-    HEAP32[i + 5] = 1;
-    HEAP32[i + 1] = HEAP32[i + 2] = HEAP32[i + 3] = HEAP32[i + 4] = 0;
-    if (metricsOnly) return 0;
-    var left = Math.ceil(m.actualBoundingBoxLeft), right = Math.ceil(m.actualBoundingBoxRight);
-    var up = Math.ceil(m.actualBoundingBoxAscent), down = Math.ceil(m.actualBoundingBoxDescent);
-    if (left + right <= 0 || up + down <= 0) return 0;  // a space
-    var ox = left + 1, oy = up + 1, w = ox + right + 1, h = oy + down + 1;
-    var c = ctx.canvas;
-    if (c.width < w || c.height < h) {
-      c.width = Math.max(c.width, w); c.height = Math.max(c.height, h);
-      ctx = dpGlyphs.context(size);
+    var v = dpGlyphs.metrics[size];
+    if (!v) {
+      var m = dpGlyphs.context(size).measureText('国Ag');
+      v = [m.fontBoundingBoxAscent || size * 0.88, m.fontBoundingBoxDescent || size * 0.12];
+      dpGlyphs.metrics[size] = v;
     }
-    ctx.clearRect(0, 0, w, h);
-    ctx.fillStyle = '#fff';
-    ctx.fillText(ch, ox, oy);
-    var px = ctx.getImageData(0, 0, w, h).data;
-    var p = _malloc(w * h);
-    for (var k = 0, n = w * h; k < n; k++) HEAPU8[p + k] = px[k * 4 + 3];
-    HEAP32[i + 1] = -ox; HEAP32[i + 2] = -oy; HEAP32[i + 3] = w; HEAP32[i + 4] = h;
-    return p;
+    HEAPF32[out >> 2] = v[0];
+    HEAPF32[(out >> 2) + 1] = v[1];
+  },
+  // info (int32[6]): advance * 64, x0, y0, width, height, ok.
+  dp_js_glyph_box__deps: ['$dpGlyphs'],
+  dp_js_glyph_box: function (codepoint, size, info) {
+    var key = size + ' ' + codepoint, v = dpGlyphs.boxes[key];
+    if (!v) {
+      var m = dpGlyphs.context(size).measureText(String.fromCodePoint(codepoint));
+      var left = Math.ceil(m.actualBoundingBoxLeft), right = Math.ceil(m.actualBoundingBoxRight);
+      var up = Math.ceil(m.actualBoundingBoxAscent), down = Math.ceil(m.actualBoundingBoxDescent);
+      v = [Math.round(m.width * 64), 0, 0, 0, 0, 1];
+      if (left + right > 0 && up + down > 0) {  // not a blank: a box with a pixel of margin
+        v[1] = -(left + 1); v[2] = -(up + 1); v[3] = left + right + 2; v[4] = up + down + 2;
+      }
+      dpGlyphs.boxes[key] = v;
+    }
+    for (var i = 0; i < 6; i++) HEAP32[(info >> 2) + i] = v[i];
+  },
+  // requests (float[count * 6]): codepoint, size, width, height, x0, y0; out: the coverage
+  // bytes of every box, in order. Boxes are laid out in rows on the scratch canvas, drawn, and
+  // read back once per canvas full.
+  dp_js_rasterize_glyphs__deps: ['$dpGlyphs'],
+  dp_js_rasterize_glyphs: function (count, requests, out) {
+    var W = 1024, MAXH = 2048, f = requests >> 2, o = out;
+    var i = 0;
+    while (i < count) {
+      // Lay out as many as fit on one canvas.
+      var x = 0, y = 0, rowH = 0, place = [], j = i;
+      for (; j < count; j++) {
+        var w = HEAPF32[f + j * 6 + 2], h = HEAPF32[f + j * 6 + 3];
+        if (x + w > W) { x = 0; y += rowH; rowH = 0; }
+        if (y + h > MAXH && j > i) break;
+        place.push(x, y);
+        x += w + 2; rowH = Math.max(rowH, h + 2);  // a gap: no glyph's edge reaches its neighbour
+      }
+      var H = Math.max(1, y + rowH), ctx = dpGlyphs.context(HEAPF32[f + i * 6 + 1]), c = ctx.canvas;
+      if (c.width < W || c.height < H) {
+        c.width = Math.max(c.width, W); c.height = Math.max(c.height, H);
+        dpGlyphs.size = 0;  // resizing resets the context's font and colour
+      }
+      ctx.clearRect(0, 0, W, H);
+      for (var k = i; k < j; k++) {
+        var b = f + k * 6, px = place[(k - i) * 2], py = place[(k - i) * 2 + 1];
+        ctx = dpGlyphs.context(HEAPF32[b + 1]);
+        ctx.fillText(String.fromCodePoint(HEAPF32[b]), px - HEAPF32[b + 4], py - HEAPF32[b + 5]);
+      }
+      var data = ctx.getImageData(0, 0, W, H).data;
+      for (var k = i; k < j; k++) {
+        var b = f + k * 6, w = HEAPF32[b + 2], h = HEAPF32[b + 3];
+        var px = place[(k - i) * 2], py = place[(k - i) * 2 + 1];
+        for (var r = 0; r < h; r++) {
+          var src = ((py + r) * W + px) * 4 + 3;
+          for (var q = 0; q < w; q++, src += 4) HEAPU8[o++] = data[src];
+        }
+      }
+      i = j;
+    }
   }
 });

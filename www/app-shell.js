@@ -13,11 +13,24 @@
   var label = document.getElementById('loading-label');
   var bar = fill && fill.parentNode;
 
+  // The wasm arrives in hundreds of small chunks: the bar and label change at most once per
+  // animation frame (a DOM write per chunk cost half a second of a slow phone's main thread).
+  var shown = { pct: -1, text: '' }, wanted = null;
+  function showProgress() {
+    var w = wanted;
+    wanted = null;
+    if (!w || root.dataset.appState === 'error') return;
+    if (w.pct !== shown.pct) {
+      shown.pct = w.pct;
+      if (fill) fill.style.width = w.pct + '%';
+      if (bar) bar.setAttribute('aria-valuenow', String(w.pct));
+    }
+    if (w.text && w.text !== shown.text && label) label.textContent = shown.text = w.text;
+  }
   function setProgress(fraction, text) {
     var pct = Math.max(2, Math.min(100, Math.round(fraction * 100)));
-    if (fill) fill.style.width = pct + '%';
-    if (bar) bar.setAttribute('aria-valuenow', String(pct));
-    if (text && label) label.textContent = text;
+    if (!wanted) requestAnimationFrame(showProgress);
+    wanted = { pct: pct, text: text || (wanted && wanted.text) || '' };
   }
   function fail(reason) {
     document.documentElement.dataset.appState = 'error';
@@ -75,6 +88,23 @@
   });
 
   var canvas = document.getElementById('canvas');
+  // Creating the WebGL context takes long on a slow phone (and seconds under a software
+  // renderer): it is created here, at the size the app draws at, while the wasm downloads, and
+  // the app takes it over (emscripten's GL_PREINITIALIZED_CONTEXT). Without WebGL2 the app
+  // reports the failure itself.
+  var glTried = false;
+  function createGL() {
+    if (glTried || !canvas) return;
+    glTried = true;
+    try {
+      var dpr = window.devicePixelRatio || 1, r = canvas.getBoundingClientRect();
+      canvas.width = Math.max(1, Math.round(r.width * dpr));
+      canvas.height = Math.max(1, Math.round(r.height * dpr));
+      var gl = canvas.getContext('webgl2', { alpha: true, depth: false, stencil: false, antialias: false,
+        premultipliedAlpha: true, preserveDrawingBuffer: false });
+      if (gl) window.Module.preinitializedWebGLContext = gl;
+    } catch (e) { /* the app tries again and says what failed */ }
+  }
   window.Module = {
     canvas: canvas,
     setLoadingProgress: setProgress,
@@ -86,6 +116,7 @@
     locateFile: function (path) { return '/' + path; },
     dpEarlyFetches: early,
     instantiateWasm: function (imports, done) {
+      createGL();  // if the wasm came before the idle moment below
       wasmModule
         .then(function (module) {
           setProgress(0.85, '正在启动…');
@@ -103,6 +134,8 @@
   });
   canvas.addEventListener('contextmenu', function (e) { e.preventDefault(); });
   setProgress(0.03, '正在下载…');
+  // After the loading screen is painted: the context creation blocks the main thread.
+  requestAnimationFrame(function () { setTimeout(createGL, 0); });
   var s = document.createElement('script');
   s.src = jsUrl;
   s.onerror = function () { fail('加载失败，请检查网络后刷新'); };

@@ -1,6 +1,8 @@
 // Integration tests of static serving, the doorplate page, health and item listing.
 #include <doctest/doctest.h>
 
+#include <brotli/encode.h>
+
 #include <fstream>
 
 #include <nlohmann/json.hpp>
@@ -25,6 +27,27 @@ TEST_CASE("the doorplate page is the app shell served as HTML") {
     CHECK(res->status == 200);
     CHECK(res->get_header_value("Content-Type") == "text/html; charset=utf-8");
     CHECK(res->body.find("shell") != std::string::npos);
+}
+
+TEST_CASE("the help pages get the help app's shell when the web root has one") {
+    testing::ServerProcess server;
+    auto c = server.client();
+    // Without help.html every page under a doorplate is index.html (the shell then picks the app).
+    CHECK(c.Get("/d/ABCDEFG/help")->body.find("shell") != std::string::npos);
+    std::ofstream(server.www() / "help.html") << "<!doctype html><title>help shell</title>";
+    for (const char* p : {"/d/ABCDEFG/help", "/d/ABCDEFG/help/proxy/ITEM1", "/d/ABCDEFG/requests",
+                          "/d/ABCDEFG/requests/R1"}) {
+        auto res = c.Get(p);
+        REQUIRE(res);
+        CHECK_MESSAGE(res->status == 200, p);
+        CHECK_MESSAGE(res->body.find("help shell") != std::string::npos, p);
+        CHECK(res->get_header_value("Content-Type") == "text/html; charset=utf-8");
+    }
+    for (const char* p : {"/d/ABCDEFG", "/d/ABCDEFG/", "/d/ABCDEFG/helpful", "/d/ABCDEFG/search", "/d/ABCDEFG/map"}) {
+        auto res = c.Get(p);
+        REQUIRE(res);
+        CHECK_MESSAGE(res->body.find("help shell") == std::string::npos, p);
+    }
 }
 
 TEST_CASE("the agent console /desk and its pages are the console's shell, not the resident's") {
@@ -106,13 +129,35 @@ TEST_CASE("precompressed brotli or gzip copies are served when the client accept
     CHECK(plain->body.size() == 8);
 }
 
-TEST_CASE("text files are compressed once, never twice") {
+TEST_CASE("text files are compressed once, never twice; their precompressed copies go out as they are") {
     testing::ServerProcess server;
-    std::ofstream(server.www() / "app.js.br", std::ios::binary) << "NOT-USED";
     auto c = server.client();
     auto js = c.Get("/app.js", {{"Accept-Encoding", "br"}});  // the client decompresses
     REQUIRE(js);
     CHECK(js->body == "console.log(1)");
+    // A brotli copy (as scripts/assemble-www.sh makes for the hashed scripts), of a different
+    // text so that the answer shows which file was sent.
+    const std::string text = "console.log(2)";
+    std::string packed(BrotliEncoderMaxCompressedSize(text.size()), '\0');
+    size_t n = packed.size();
+    REQUIRE(BrotliEncoderCompress(5, BROTLI_DEFAULT_WINDOW, BROTLI_MODE_TEXT, text.size(),
+                                  reinterpret_cast<const uint8_t*>(text.data()), &n,
+                                  reinterpret_cast<uint8_t*>(packed.data())));
+    packed.resize(n);
+    std::ofstream(server.www() / "app.js.br", std::ios::binary) << packed;
+    auto decoded = c.Get("/app.js", {{"Accept-Encoding", "gzip, br"}});
+    REQUIRE(decoded);
+    CHECK(decoded->body == "console.log(2)");
+    CHECK(decoded->get_header_value("Content-Type") == "text/javascript; charset=utf-8");
+    c.set_decompress(false);
+    auto raw = c.Get("/app.js", {{"Accept-Encoding", "br"}});
+    REQUIRE(raw);
+    CHECK(raw->get_header_value("Content-Encoding") == "br");
+    CHECK(raw->body == packed);
+    auto plain = c.Get("/app.js", {{"Accept-Encoding", "identity"}});
+    REQUIRE(plain);
+    CHECK(plain->get_header_value("Content-Encoding").empty());
+    CHECK(plain->body == "console.log(1)");
 }
 
 TEST_CASE("the demo index shows each sample doorplate's QR code, which decodes to its poster URL") {

@@ -91,7 +91,9 @@ bool frame() {
     info.inset_bottom = safe.bottom * g.dpr;
     info.inset_left = safe.left * g.dpr;
     bool want_more = g.draw(info);
+    flush_browser_glyphs();  // the pixels of every glyph this frame placed, in one batch
     ImGui::Render();
+    if (flush_browser_glyphs()) want_more = true;  // placed while ImGui ended the frame (rare)
 
     int fb_w = 0, fb_h = 0;
     glfwGetFramebufferSize(g.window, &fb_w, &fb_h);
