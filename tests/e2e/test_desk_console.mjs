@@ -5,37 +5,12 @@
 // shows it live;
 // a pre-review supplement round trip; batch proxy's per-person report.
 import path from 'node:path';
-import { deflateSync } from 'node:zlib';
 import { artifacts, assert, click, desktopContext, waitForAppState } from './harness.mjs';
+import { api, clickIn, deskState, nextFrames, png, scrollTo, staffToken, waitDesk, ximeiDoorplate } from './desk_fixtures.mjs';
 import { mine, openPhone, showOnScreen, tapOnScreen, typeInChat, waitHelp } from './test_help_round_trips.mjs';
 
 const shot = (page, name) => page.screenshot({ path: path.join(artifacts, `desk-${name}.png`) });
-const deskState = (page) => page.evaluate(() => window.Module.dpDesk || {});
-// Waits until `cond` (an expression of s = window.Module.dpDesk, the console's test state, and
-// a = arg) holds. Made into a function here: Playwright passes functions through the DevTools
-// protocol, while a string predicate would be eval'ed in the page and refused by its CSP.
-const waitDesk = (page, cond, arg, timeout = 20000) =>
-  page.waitForFunction(new Function('a', `const s = window.Module && window.Module.dpDesk; if (!s) return false; return (${cond});`),
-    arg === undefined ? null : arg, { timeout });
-
 // ---- HTTP helpers (the resident's side and checks) ----
-async function json(res) {
-  const text = await res.text();
-  try { return JSON.parse(text); } catch (e) { throw new Error(`${res.status} ${text.slice(0, 200)}`); }
-}
-async function api(base, method, url, body, token) {
-  const headers = { 'Content-Type': 'application/json' };
-  if (token) headers.Authorization = 'Bearer ' + token;
-  const res = await fetch(base + url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  return { status: res.status, body: await json(res) };
-}
-// A doorplate of 溪美街道 (agent_ximei's area).
-async function ximeiDoorplate(base) {
-  const list = (await (await fetch(base + '/api/v1/doorplates?limit=200')).json()).doorplates;
-  const d = list.find((p) => p.town_id === '350583-101' || (p.area_id || '').startsWith('350583-101'));
-  assert(d, 'no demo doorplate in 溪美街道');
-  return d.code;
-}
 async function createRequest(base, kind, payload, extra = {}) {
   const r = await api(base, 'POST', '/api/v1/requests', {
     kind, item_id: extra.item_id || 'border-travel-pass', doorplate: await ximeiDoorplate(base),
@@ -44,41 +19,14 @@ async function createRequest(base, kind, payload, extra = {}) {
   assert(r.status === 201, 'create request: ' + JSON.stringify(r));
   return r.body;
 }
-async function staffToken(base, username, password) {
-  const r = await api(base, 'POST', '/api/v1/auth/login', { username, password });
-  assert(r.status === 200, `login ${username}: ${JSON.stringify(r.body)}`);
-  return r.body.token;
-}
-// A PNG of w×h filled with a colour and a darker frame (something to see in screenshots).
-function png(w, h, [r, g, b]) {
-  const raw = Buffer.alloc((w * 3 + 1) * h);
-  for (let y = 0; y < h; y++) {
-    raw[y * (w * 3 + 1)] = 0;
-    for (let x = 0; x < w; x++) {
-      const edge = x < 6 || y < 6 || x >= w - 6 || y >= h - 6 || (y > h * 0.4 && y < h * 0.5 && x > w * 0.1 && x < w * 0.8);
-      const o = y * (w * 3 + 1) + 1 + x * 3;
-      raw[o] = edge ? r * 0.5 : r; raw[o + 1] = edge ? g * 0.5 : g; raw[o + 2] = edge ? b * 0.5 : b;
-    }
-  }
-  const crcTable = Array.from({ length: 256 }, (_, n) => { let c = n; for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1; return c >>> 0; });
-  const crc = (buf) => { let c = 0xffffffff; for (const x of buf) c = crcTable[(c ^ x) & 0xff] ^ (c >>> 8); return (c ^ 0xffffffff) >>> 0; };
-  const chunk = (type, data) => {
-    const len = Buffer.alloc(4); len.writeUInt32BE(data.length);
-    const td = Buffer.concat([Buffer.from(type), data]);
-    const c = Buffer.alloc(4); c.writeUInt32BE(crc(td));
-    return Buffer.concat([len, td, c]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(w, 0); ihdr.writeUInt32BE(h, 4); ihdr[8] = 8; ihdr[9] = 2;
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
-}
 async function upload(base, id, token, material, bytes) {
   const form = new FormData();
   form.append('material', material);
   form.append('file', new Blob([bytes], { type: 'image/png' }), material + '.png');
   const res = await fetch(`${base}/api/v1/requests/${id}/uploads`, { method: 'POST', headers: { Authorization: 'Bearer ' + token }, body: form });
-  const body = await json(res);
+  const text = await res.text();
+  let body;
+  try { body = JSON.parse(text); } catch (e) { throw new Error(`upload: ${res.status} ${text.slice(0, 200)}`); }
   assert(res.status === 201 || res.status === 200, 'upload: ' + JSON.stringify(body));
   return body.upload.sha256;
 }
@@ -100,26 +48,6 @@ async function login(page, username, password) {
   await page.fill('#field-login-user', username);
   await page.fill('#field-login-password', password);
   await click(page, 'login');
-}
-const nextFrames = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-// Scrolls the panel under `at` (mouse wheel) until the tap target `id` is wholly inside the
-// viewport below the top bar; returns its box.
-async function scrollTo(page, id, at = { x: 900, y: 500 }) {
-  const view = page.viewportSize();
-  let direction = 1;
-  for (let i = 0; i < 60; i++) {
-    const b = await page.evaluate((want) => (window.Module.dpHitboxes || []).find((h) => h.id === want) || null, id);
-    if (b && b.y >= 52 && b.y + b.h <= view.height) return b;
-    if (i === 30) direction = -1;
-    await page.mouse.move(at.x, at.y);
-    await page.mouse.wheel(0, b ? (b.y < 52 ? -150 : 150) : 200 * direction);
-    await nextFrames(page);
-  }
-  throw new Error(`tap target ${id} never came into view`);
-}
-async function clickIn(page, id, at) {
-  const b = await scrollTo(page, id, at);
-  await page.mouse.click(b.x + b.w / 2, b.y + b.h / 2);
 }
 async function typeInto(page, id, text) {
   await scrollTo(page, 'field:' + id);
