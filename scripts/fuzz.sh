@@ -31,7 +31,7 @@ for t in "${targets[@]}"; do
   seeds=$(find "fuzz/corpus/$t" -type f | wc -l)
   log="$B/logs/$t.log"
   echo "== fuzz $t (${SECONDS_EACH} s)"
-  if UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ASAN_OPTIONS=detect_leaks=1 \
+  if UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=fuzz/lsan.supp \
      "$B/bin/fuzz_$t" -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=2048 -max_len=8192 \
        -print_final_stats=1 -artifact_prefix="$B/crashes/$t-" "$work" "fuzz/corpus/$t" >"$log" 2>&1; then
     result=ok

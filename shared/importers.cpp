@@ -137,6 +137,13 @@ bool valid_phone(const std::string& p) {
 
 // ---- GeoJSON ----
 
+// A string member of a JSON object; "" when absent, null or not a string (a number where a
+// string belongs is reported by the caller, never thrown).
+std::string json_string_prop(const nlohmann::json& props, const char* key) {
+    if (!props.is_object() || !props.contains(key) || !props[key].is_string()) return "";
+    return props[key].get<std::string>();
+}
+
 // A feature's geometry object; a feature without one is reported (by its 1-based index) and
 // nullptr returned.
 const nlohmann::json* feature_geometry(const nlohmann::json& f, int index, std::vector<ImportIssue>& issues) {
@@ -158,7 +165,7 @@ std::optional<nlohmann::json> parse_feature_collection(std::string_view text, st
         issues.push_back({0, 0, "", "不是有效的 JSON"});
         return std::nullopt;
     }
-    if (!doc.is_object() || doc.value("type", "") != "FeatureCollection" || !doc.contains("features") ||
+    if (!doc.is_object() || json_string_prop(doc, "type") != "FeatureCollection" || !doc.contains("features") ||
         !doc["features"].is_array()) {
         issues.push_back({0, 0, "type", "应为 GeoJSON FeatureCollection（含 features 数组）"});
         return std::nullopt;
@@ -177,7 +184,7 @@ void for_each_feature(std::string_view text, std::vector<ImportIssue>& issues, F
         ++index;
         const nlohmann::json* geometry = feature_geometry(f, index, issues);
         if (!geometry) continue;
-        fn(index, geometry->value("type", ""), *geometry, feature_properties(f));
+        fn(index, json_string_prop(*geometry, "type"), *geometry, feature_properties(f));
     }
 }
 
@@ -215,10 +222,6 @@ nlohmann::json positions_json(const std::vector<LatLng>& line) {
     return a;
 }
 
-std::string json_string_prop(const nlohmann::json& props, const char* key) {
-    if (!props.is_object() || !props.contains(key) || !props[key].is_string()) return "";
-    return props[key].get<std::string>();
-}
 
 }  // namespace
 

@@ -202,6 +202,16 @@ TEST_CASE("a file that is not a GeoJSON FeatureCollection is one clear issue") {
     CHECK(has_issue(r.issues, 0, "type", "FeatureCollection"));
 }
 
+TEST_CASE("a number where GeoJSON wants a type name is reported, not thrown (a fuzzing finding)") {
+    const auto doc = dp::import_roads_geojson(R"({"type":2222,"features":[]})");
+    CHECK(doc.rows.empty());
+    CHECK(has_issue(doc.issues, 0, "type", "FeatureCollection"));
+    const auto geometry = dp::import_roads_geojson(
+        R"({"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":7,"coordinates":[]}}]})");
+    CHECK(geometry.rows.empty());
+    CHECK(has_issue(geometry.issues, 1, "geometry", "LineString"));
+}
+
 TEST_CASE("map features: water and boundary polygons, closed rings opened, bad kinds and rings reported") {
     const std::string text = R"({"type":"FeatureCollection","features":[
       {"type":"Feature","properties":{"kind":"water","name":"西溪"},
