@@ -27,4 +27,16 @@ int replay_dir(const Target& target, const std::filesystem::path& dir) {
     return n;
 }
 
+// Replays every target of `targets` over its seed corpus (fuzz/corpus/<name>/) and its past
+// findings (fuzz/regressions/<name>/) under `fuzz_root`, checking each has at least `min_seeds`.
+template <class Targets>
+void replay_targets(const Targets& targets, const std::filesystem::path& fuzz_root, int min_seeds) {
+    for (const auto& target : targets) {
+        CAPTURE(target.name);
+        const int seeds = replay_dir(target, fuzz_root / "corpus" / target.name);
+        replay_dir(target, fuzz_root / "regressions" / target.name);
+        CHECK(seeds >= min_seeds);
+    }
+}
+
 }  // namespace dp_fuzz

@@ -8,16 +8,10 @@
 #include "server_targets.hpp"
 
 namespace fs = std::filesystem;
-using dp_fuzz::replay_dir;
 
 TEST_CASE("every server fuzz target keeps its invariants on its seed corpus and past findings") {
-    const fs::path root = fs::path(DP_SOURCE_DIR) / "fuzz";
-    for (const auto& target : dp_fuzz::kServerTargets) {
-        CAPTURE(target.name);
-        const int seeds = replay_dir(target, root / "corpus" / target.name);
-        replay_dir(target, root / "regressions" / target.name);
-        CHECK(seeds >= 5);  // valid and hostile seeds for each target are kept in the repository
-    }
+    // valid and hostile seeds for each target are kept in the repository
+    dp_fuzz::replay_targets(dp_fuzz::kServerTargets, fs::path(DP_SOURCE_DIR) / "fuzz", 5);
 }
 
 TEST_CASE("the server fuzz targets accept empty and tiny inputs") {
@@ -27,11 +21,6 @@ TEST_CASE("the server fuzz targets accept empty and tiny inputs") {
 }
 
 TEST_CASE("every route keeps answering 4xx at worst to the route fuzzer's seeds and past findings") {
-    const fs::path root = fs::path(DP_SOURCE_DIR) / "fuzz";
-    for (const auto& target : dp_fuzz::kRouteTargets) {
-        CAPTURE(target.name);
-        const int seeds = replay_dir(target, root / "corpus" / target.name);
-        replay_dir(target, root / "regressions" / target.name);
-        CHECK(seeds >= 40);  // at least one seed for most endpoints
-    }
+    // at least one seed for most endpoints
+    dp_fuzz::replay_targets(dp_fuzz::kRouteTargets, fs::path(DP_SOURCE_DIR) / "fuzz", 40);
 }
