@@ -4,7 +4,8 @@
 // Usage: node bench/bench_web.mjs [runs]   (needs build/native and build/www)
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { launchBrowser, phoneContext, root, startServer } from '../tests/e2e/harness.mjs';
+import { launchBrowser, root, startServer } from '../tests/e2e/harness.mjs';
+import { slow4gPage } from './slow4g.mjs';
 
 const runs = Number(process.argv[2] || 5);
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const n = s.length;
@@ -18,14 +19,7 @@ try {
   const url = `${server.base}/d/${plate.code}`;
   const times = [], bytes = [], requests = [], idle = [];
   for (let i = 0; i < runs; i++) {
-    const ctx = await phoneContext(browser);  // a fresh context: empty cache, no service worker
-    const page = await ctx.newPage();
-    const cdp = await ctx.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    await cdp.send('Network.emulateNetworkConditions', {
-      offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 });
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    const { ctx, page, cdp } = await slow4gPage(browser);
     // Bytes on the wire (compressed, headers included) of everything fetched until ready.
     let wire = 0, count = 0, counting = true;
     cdp.on('Network.loadingFinished', (e) => { if (counting) { wire += e.encodedDataLength; count++; } });

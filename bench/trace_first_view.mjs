@@ -3,7 +3,8 @@
 // resource's request/response times, wasm compile and instantiate, every animation frame's
 // duration, and the time spent rasterising glyphs (measureText/fillText/getImageData).
 // Usage: node bench/trace_first_view.mjs [runs]   (needs build/native and build/www)
-import { launchBrowser, phoneContext, startServer } from '../tests/e2e/harness.mjs';
+import { launchBrowser, startServer } from '../tests/e2e/harness.mjs';
+import { slow4gPage } from './slow4g.mjs';
 
 const runs = Number(process.argv[2] || 3);
 const server = await startServer();
@@ -12,14 +13,7 @@ try {
   const plate = (await (await fetch(server.base + '/api/v1/doorplates?limit=1')).json()).doorplates[0];
   const url = `${server.base}/d/${plate.code}`;
   for (let i = 0; i < runs; i++) {
-    const ctx = await phoneContext(browser);
-    const page = await ctx.newPage();
-    const cdp = await ctx.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    await cdp.send('Network.emulateNetworkConditions', {
-      offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 });
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    const { ctx, page, cdp } = await slow4gPage(browser);
     await page.addInitScript(() => {
       const T = (window.__trace = { marks: [], frames: [], glyph: { n: 0, ms: 0, measure: 0, fill: 0, get: 0 } });
       const now = () => performance.now();
