@@ -3,9 +3,12 @@
 
 #include <imgui_internal.h>
 
+#include <algorithm>
+
 #include "platform.hpp"
 #include "theme.hpp"
 #include "ui_runtime.hpp"
+#include "widgets.hpp"
 
 namespace desk {
 
@@ -167,6 +170,24 @@ void end_card() {
 
 void section_title(const std::string& text) {
     label(text, 13, ui::theme::kTextMuted);
+}
+
+float begin_page(const char* id, const std::string& title, const std::string& intro, float width, float height) {
+    ImGui::BeginChild(id, ImVec2(width, height), ImGuiChildFlags_None, ImGuiWindowFlags_NoBackground);
+    const float pad = px(24);
+    const float content = std::min(width - 2 * pad - px(10), px(980));
+    ImGui::SetCursorPos(ImVec2(pad, px(18)));
+    ImGui::BeginGroup();
+    label(title, 20, ui::theme::kText);
+    ui::text_block(intro, 14, ui::theme::kTextMuted, content);
+    ImGui::Dummy(ImVec2(0, px(4)));
+    return content;
+}
+
+void end_page() {
+    ImGui::EndGroup();
+    ImGui::Dummy(ImVec2(0, px(24)));
+    ImGui::EndChild();
 }
 
 }  // namespace desk

@@ -33,5 +33,10 @@ void begin_card(const char* id, float width_px);
 void end_card();
 // A muted heading for a section.
 void section_title(const std::string& text);
+// A whole page of the console below the tabs (batch proxy, follow-ups): a scrolling area with a
+// title and an introduction, content at most 980 px wide. Returns the content width; end_page
+// closes it (with room below the last card).
+float begin_page(const char* id, const std::string& title, const std::string& intro, float width, float height);
+void end_page();
 
 }  // namespace desk

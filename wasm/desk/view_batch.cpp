@@ -13,16 +13,11 @@ using ui::px;
 
 void draw_batch(Ctx& c, float width, float height) {
     const Model& m = c.m;
-    ImGui::BeginChild("batch", ImVec2(width, height), ImGuiChildFlags_None, ImGuiWindowFlags_NoBackground);
-    const float pad = px(24);
-    const float content = std::min(width - 2 * pad - px(10), px(980));
-    ImGui::SetCursorPos(ImVec2(pad, px(18)));
-    ImGui::BeginGroup();
-    label("批量代办", 20, ui::theme::kText);
-    ui::text_block("一家单位或一位帮办员为多人代办同一事项：粘贴或选择 CSV 文件（第一行为表头：姓名,身份证号码,手机号码,门牌码，"
+    const float content =
+        begin_page("batch", "批量代办",
+                   "一家单位或一位帮办员为多人代办同一事项：粘贴或选择 CSV 文件（第一行为表头：姓名,身份证号码,手机号码,门牌码，"
                    "可选 住址,取件方式,邮寄地址），先检查，再提交。每一行单独校验，有错的行不影响其他行。",
-                   14, ui::theme::kTextMuted, content);
-    ImGui::Dummy(ImVec2(0, px(4)));
+                   width, height);
     begin_card("batch-input", content);
     const float inner = content - px(32);
     section_title("事项编号");
@@ -85,8 +80,7 @@ void draw_batch(Ctx& c, float width, float height) {
         }
         end_card();
     }
-    ImGui::EndGroup();
-    ImGui::EndChild();
+    end_page();
 }
 
 }  // namespace desk

@@ -13,15 +13,9 @@ using ui::px;
 
 void draw_follow_ups(Ctx& c, float width, float height) {
     const Model& m = c.m;
-    ImGui::BeginChild("follow-ups", ImVec2(width, height), ImGuiChildFlags_None, ImGuiWindowFlags_NoBackground);
-    const float pad = px(24);
-    const float content = std::min(width - 2 * pad - px(10), px(980));
-    ImGui::SetCursorPos(ImVec2(pad, px(18)));
-    ImGui::BeginGroup();
-    label("差评回访", 20, ui::theme::kText);
-    ui::text_block("居民评价为“不满意”或“非常不满意”的申请，由督办主管回访居民、了解原因，处理后填写回访说明并办结。", 14,
-                   ui::theme::kTextMuted, content);
-    ImGui::Dummy(ImVec2(0, px(2)));
+    const float content = begin_page("follow-ups", "差评回访",
+                                     "居民评价为“不满意”或“非常不满意”的申请，由督办主管回访居民、了解原因，处理后填写回访说明并办结。",
+                                     width, height);
     const std::pair<const char*, const char*> filters[] = {{"open", "待回访"}, {"closed", "已办结"}, {"all", "全部"}};
     bool first = true;
     for (auto& [state, text] : filters) {
@@ -76,9 +70,7 @@ void draw_follow_ups(Ctx& c, float width, float height) {
         end_card();
         ImGui::Dummy(ImVec2(0, px(2)));
     }
-    ImGui::EndGroup();
-    ImGui::Dummy(ImVec2(0, px(24)));
-    ImGui::EndChild();
+    end_page();
 }
 
 }  // namespace desk
