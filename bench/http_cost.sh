@@ -3,6 +3,7 @@
 # durable submission (POST /api/v1/requests with an Idempotency-Key), measured in one server
 # process: repeatable on a busy machine, unlike requests/s. Not the kernel's share (system calls).
 # Usage: bench/http_cost.sh SERVER_BIN BODY_FILE [N] [CONNECTIONS] [extra server args…]
+# e.g. bench/http_cost.sh build/native/bin/doorplate-server bench/submit_body.json 2000 16 --demo
 # Prints "healthz_ir N" and "submit_ir N" (instructions per request), plus writes per commit.
 set -euo pipefail
 bin=$1 body=$2 n=${3:-2000} conns=${4:-16}

@@ -1,7 +1,7 @@
 # A fixed number of HTTP requests over keep-alive connections (for callgrind/strace/CPU counts,
 # where wrk's fixed duration does not fit): python3 bench/http_count.py PORT PATH N CONNECTIONS [BODY_FILE]
 # With BODY_FILE, each request is a POST of that JSON with a unique Idempotency-Key (like
-# bench/submit.lua); without, a GET. Prints the status counts; exit 1 if any was not 2xx.
+# bench/submit.lua); without, a GET. Reconnects when the server closes a keep-alive connection. Prints the status counts; exit 1 if any was not 2xx.
 import socket
 import sys
 import threading
@@ -10,8 +10,12 @@ from collections import Counter
 
 
 def worker(port, path, count, body, tag, statuses, lock):
-    s = socket.create_connection(("127.0.0.1", port))
-    s.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    def connect():
+        c = socket.create_connection(("127.0.0.1", port))
+        c.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        return c
+
+    s = connect()
     buf = b""
     local = Counter()
     for i in range(count):
@@ -30,10 +34,13 @@ def worker(port, path, count, body, tag, statuses, lock):
         lines = head.split(b"\r\n")
         status = int(lines[0].split()[1])
         length = 0
+        close = False
         for line in lines[1:]:
             k, _, v = line.partition(b":")
             if k.strip().lower() == b"content-length":
                 length = int(v)
+            if k.strip().lower() == b"connection" and v.strip().lower() == b"close":
+                close = True
         while len(buf) < length:
             chunk = s.recv(65536)
             if not chunk:
@@ -41,6 +48,9 @@ def worker(port, path, count, body, tag, statuses, lock):
             buf += chunk
         buf = buf[length:]
         local[status] += 1
+        if close:  # the server's keep-alive limit: go on over a new connection, as wrk does
+            s.close()
+            s, buf = connect(), b""
     s.close()
     with lock:
         statuses.update(local)
