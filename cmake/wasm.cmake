@@ -18,6 +18,9 @@ set(DP_WASM_LINK -sUSE_GLFW=3 -sUSE_WEBGL2=1 -sFULL_ES3=1 -sMIN_WEBGL_VERSION=2 
     -sALLOW_MEMORY_GROWTH=1 -sENVIRONMENT=web -sTOTAL_STACK=1048576 -sEXIT_RUNTIME=0
     -sMALLOC=emmalloc -sFILESYSTEM=0  # smaller first download: no file system, a compact allocator
     -sGL_PREINITIALIZED_CONTEXT=1  # www/app-shell.js creates the WebGL context while the wasm downloads
+    # ImGui's renderer needs no WebGL extension; enabling all of them (emscripten's default) at
+    # start-up cost tens of milliseconds of a slow phone's main thread.
+    -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0
     "-sEXPORTED_RUNTIME_METHODS=['UTF8ToString','stringToUTF8','lengthBytesUTF8']"
     --js-library ${CMAKE_SOURCE_DIR}/wasm/platform_web.js)
 if(CMAKE_BUILD_TYPE STREQUAL "Release")
