@@ -1,7 +1,8 @@
 // Where the first view's time goes (a diagnostic for bench_web.mjs; not part of `make bench`):
 // the same slow-4G conditions, with the page instrumented from the first script: each
 // resource's request/response times, wasm compile and instantiate, every animation frame's
-// duration, and the time spent rasterising glyphs (measureText/fillText/getImageData).
+// duration, the time spent rasterising glyphs (measureText/fillText/getImageData), and the
+// WebGL calls that can block (context creation, shader compiles, texture uploads).
 // Usage: node bench/trace_first_view.mjs [runs]   (needs build/native and build/www)
 import { launchBrowser, startServer } from '../tests/e2e/harness.mjs';
 import { slow4gPage } from './slow4g.mjs';
@@ -51,6 +52,27 @@ try {
           return r;
         };
       }
+      // WebGL calls that can block the main thread (context creation, shader compiles, uploads).
+      T.gl = {};
+      const G = WebGL2RenderingContext.prototype;
+      for (const name of ['compileShader', 'linkProgram', 'getShaderParameter', 'getProgramParameter', 'texImage2D',
+        'texSubImage2D', 'getExtension', 'getSupportedExtensions', 'drawElements', 'bufferData']) {
+        const orig = G[name];
+        G[name] = function () {
+          const t0 = now();
+          const r = orig.apply(this, arguments);
+          const e = (T.gl[name] = T.gl[name] || [0, 0]);
+          e[0]++; e[1] += now() - t0;
+          return r;
+        };
+      }
+      const getContext = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (type) {
+        const t0 = now();
+        const r = getContext.apply(this, arguments);
+        if (type === 'webgl2') mark(`getContext webgl2 (${Math.round(now() - t0)} ms) at`);
+        return r;
+      };
       new MutationObserver(() => {
         const s = document.documentElement && document.documentElement.dataset.appState;
         if (s && s !== 'loading' && !T.ready) { T.ready = Math.round(now()); mark('state ' + s); }
@@ -72,6 +94,7 @@ try {
     const busy = t.frames.reduce((a, f) => a + f[1], 0);
     console.log(`  ${t.frames.length} frames before ready, ${busy} ms in frames, glyphs ${t.glyph.n} rasterised in ${Math.round(t.glyph.ms)} ms ` +
       `(measure ${Math.round(t.glyph.measure)}, fill ${Math.round(t.glyph.fill)}, getImageData ${Math.round(t.glyph.get)})`);
+    console.log('  WebGL [calls, ms]: ' + Object.entries(t.gl).map(([k, v]) => `${k} ${v[0]}×/${Math.round(v[1])}`).join(', '));
     console.log('  frames [start, ms, glyph ms]: ' + JSON.stringify(t.frames.filter((f) => f[0] <= t.ready + 1)));
     await ctx.close();
   }
