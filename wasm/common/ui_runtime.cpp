@@ -13,6 +13,7 @@
 #include <cstdio>
 
 #include "browser_font.hpp"
+#include "glyph_texture.hpp"
 #include "platform.hpp"
 #include "theme.hpp"
 
@@ -101,6 +102,7 @@ bool frame() {
     const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(theme::kBackground);
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
+    upload_alpha_textures(ImGui::GetDrawData());
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     platform::end_text_fields();
     platform::publish_hitboxes("[" + g.hits + "]");
@@ -167,6 +169,7 @@ void start(std::function<bool(const FrameInfo&)> draw, Options options) {
     // the atlas grew four times during that view, each time a new texture cleared, repacked and
     // uploaded whole (about 0.3 s of a slow phone's main thread). Set before the font builds it.
     io.Fonts->TexMinWidth = io.Fonts->TexMinHeight = dpr > 1.5f ? 1024 : 512;
+    use_alpha_atlas(io.Fonts);
     add_browser_font(io.Fonts, options.base_font_css);
 
     ImGui_ImplGlfw_InitForOpenGL(g.window, true);
