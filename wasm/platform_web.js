@@ -727,13 +727,26 @@ mergeInto(LibraryManager.library, {
         this.ctx.fillStyle = '#fff';
       }
       return this.ctx;
+    },
+    // Measuring: one small context per size, so a page mixing sizes never re-parses ctx.font
+    // (switching fonts cost more than the measurement on a slow phone).
+    measurers: {},
+    measurer: function (size) {
+      var m = this.measurers[size];
+      if (!m) {
+        var c = document.createElement('canvas');
+        c.width = c.height = 1;  // never drawn on
+        m = this.measurers[size] = c.getContext('2d');
+        m.font = size + 'px ' + this.family;
+      }
+      return m;
     }
   },
   dp_js_font_metrics__deps: ['$dpGlyphs'],
   dp_js_font_metrics: function (size, out) {
     var v = dpGlyphs.metrics[size];
     if (!v) {
-      var m = dpGlyphs.context(size).measureText('国Ag');
+      var m = dpGlyphs.measurer(size).measureText('国Ag');
       v = [m.fontBoundingBoxAscent || size * 0.88, m.fontBoundingBoxDescent || size * 0.12];
       dpGlyphs.metrics[size] = v;
     }
@@ -745,7 +758,7 @@ mergeInto(LibraryManager.library, {
   dp_js_glyph_box: function (codepoint, size, info) {
     var key = size + ' ' + codepoint, v = dpGlyphs.boxes[key];
     if (!v) {
-      var m = dpGlyphs.context(size).measureText(String.fromCodePoint(codepoint));
+      var m = dpGlyphs.measurer(size).measureText(String.fromCodePoint(codepoint));
       var left = Math.ceil(m.actualBoundingBoxLeft), right = Math.ceil(m.actualBoundingBoxRight);
       var up = Math.ceil(m.actualBoundingBoxAscent), down = Math.ceil(m.actualBoundingBoxDescent);
       v = [Math.round(m.width * 64), 0, 0, 0, 0, 1];
@@ -779,8 +792,12 @@ mergeInto(LibraryManager.library, {
         dpGlyphs.size = 0;  // resizing resets the context's font and colour
       }
       ctx.clearRect(0, 0, W, H);
-      for (var k = i; k < j; k++) {
-        var b = f + k * 6, px = place[(k - i) * 2], py = place[(k - i) * 2 + 1];
+      // Drawn size by size: each change of size sets ctx.font again.
+      var order = [];
+      for (var k = i; k < j; k++) order.push(k);
+      order.sort(function (a, b) { return HEAPF32[f + a * 6 + 1] - HEAPF32[f + b * 6 + 1] || a - b; });
+      for (var n = 0; n < order.length; n++) {
+        var k = order[n], b = f + k * 6, px = place[(k - i) * 2], py = place[(k - i) * 2 + 1];
         ctx = dpGlyphs.context(HEAPF32[b + 1]);
         ctx.fillText(String.fromCodePoint(HEAPF32[b]), px - HEAPF32[b + 4], py - HEAPF32[b + 5]);
       }
