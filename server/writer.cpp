@@ -1,7 +1,9 @@
 // The group-commit writer (see writer.hpp): queue, batch loop, savepoints, deferred fsyncs, error classification.
 #include "writer.hpp"
 
+#include <linux/futex.h>
 #include <sqlite3.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -73,19 +75,65 @@ void Writer::checkpoint_loop() {
 
 Writer::~Writer() { stop(); }
 
-std::future<void> Writer::submit(Work work) {
-    Job job{std::move(work), {}};
-    auto future = job.done.get_future();
+namespace {
+constexpr uint32_t kPending = 0, kSleeping = 1, kSet = 2;
+uint32_t* futex_word(std::atomic<uint32_t>& a) { return reinterpret_cast<uint32_t*>(&a); }
+}  // namespace
+
+void Writer::Answer::set(std::exception_ptr error) {
+    error_ = std::move(error);
+    // After the exchange the waiter may return and its Answer go: only the address is used after
+    // it, for the wake-up (a futex word that is gone at worst wakes someone spuriously, and every
+    // futex waiter re-checks its condition).
+    if (state_.exchange(kSet, std::memory_order_acq_rel) == kSleeping)
+        ::syscall(SYS_futex, futex_word(state_), FUTEX_WAKE_PRIVATE, 1, nullptr, nullptr, 0);
+}
+
+void Writer::Answer::wait() {
+    uint32_t s = state_.load(std::memory_order_acquire);
+    while (s != kSet) {
+        if (s == kPending && !state_.compare_exchange_weak(s, kSleeping, std::memory_order_acq_rel)) continue;
+        ::syscall(SYS_futex, futex_word(state_), FUTEX_WAIT_PRIVATE, kSleeping, nullptr, nullptr, 0);
+        s = state_.load(std::memory_order_acquire);
+    }
+    if (error_) std::rethrow_exception(error_);
+}
+
+Writer::Answering& Writer::Answering::operator=(Answering&& o) noexcept {
+    if (this != &o) {
+        Answering dropped(std::move(*this));  // an answer this one still owed: 503, as in the destructor
+        answer_ = o.answer_;
+        o.answer_ = nullptr;
+    }
+    return *this;
+}
+
+Writer::Answering::~Answering() {
+    if (answer_)
+        answer_->set(std::make_exception_ptr(
+            WriteError(503, "storage_unavailable", "服务器暂时无法保存，提交没有保存，请稍后再试")));
+}
+
+void Writer::Answering::set(std::exception_ptr e) {
+    Answer* a = answer_;
+    answer_ = nullptr;
+    if (a) a->set(std::move(e));
+}
+
+void Writer::run(Work work) {
+    Answer answer;
     {
-        std::lock_guard<std::mutex> l(mutex_);
+        Job job{std::move(work), Answering(&answer)};
+        std::unique_lock<std::mutex> l(mutex_);
         if (stopping_) throw WriteError(503, "shutting_down", "服务器正在停止，请稍后再提交");
         if (broken_) throw WriteError(503, "storage_unavailable", "服务器暂时无法保存，提交没有保存，请稍后再试");
         queue_.push_back(std::move(job));
         depth_ = static_cast<int64_t>(queue_.size());
-        if (queue_.size() < wake_at_) return future;  // the writer is gathering: woken for a few at once
+        const bool wake = queue_.size() >= wake_at_;  // else the writer is gathering: woken for a few at once
+        l.unlock();
+        if (wake) wake_.notify_one();
     }
-    wake_.notify_one();
-    return future;
+    answer.wait();
 }
 
 void Writer::stop() {
@@ -168,7 +216,7 @@ void Writer::sync_loop() {
     for (;;) {
         sync_wake_.wait(l, [&] { return synced_ != owed_ || !sync_waiting_.empty() || sync_stopping_; });
         if (synced_ == owed_ && sync_waiting_.empty()) return;  // stopping, and everything answered
-        std::vector<std::promise<void>> answering = std::move(sync_waiting_);
+        std::vector<Answering> answering = std::move(sync_waiting_);
         sync_waiting_.clear();
         const int64_t target = owed_;
         const int fd = sync_fd_;

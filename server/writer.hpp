@@ -1,8 +1,8 @@
-// The one writer thread with group commit: handlers queue a write and wait for its future; the
+// The one writer thread with group commit: handlers queue a write and wait for its answer; the
 // writer runs everything queued (up to max_batch) in one BEGIN IMMEDIATE … COMMIT, each write in
 // its own SAVEPOINT, on its own SQLite connection (WAL: readers keep using App::db meanwhile).
 // The commit's fsync of the WAL runs on a syncer thread (DeferWalSync, wal_vfs.hpp) while the
-// writer runs the next batch; a write's future is ready only once an fsync that began after its
+// writer runs the next batch; a write is answered only once an fsync that began after its
 // COMMIT has returned, so an answered write is on disk as with synchronous=FULL.
 // WAL checkpoints run on a third thread with its own connection, so that copying pages back
 // into the database file (and its fsync) never holds up a commit.
@@ -11,8 +11,8 @@
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
+#include <exception>
 #include <functional>
-#include <future>
 #include <mutex>
 #include <stdexcept>
 #include <string>
@@ -64,14 +64,12 @@ public:
     Writer(const Writer&) = delete;
     Writer& operator=(const Writer&) = delete;
 
-    // Queues `work` for the next batch. The future is ready once the batch has committed and the
-    // WAL holding it (and everything committed before it) has been fsynced: durable. If `work`
-    // throws, only what it did is undone and the future holds that exception (a DbError
-    // becomes a WriteError 503/507). If the transaction itself fails, every write in it gets a
-    // WriteError. After stop(), or once an fsync has failed: WriteError 503.
-    std::future<void> submit(Work work);
-    // submit() and wait.
-    void run(Work work) { submit(std::move(work)).get(); }
+    // Queues `work` for the next batch and waits until the batch has committed and the WAL
+    // holding it (and everything committed before it) has been fsynced: durable. If `work`
+    // throws, only what it did is undone and run() throws that exception (a DbError becomes a
+    // WriteError 503/507). If the transaction itself fails, every write in it gets a WriteError.
+    // After stop(), or once an fsync has failed: WriteError 503.
+    void run(Work work);
 
     // Waits until everything committed so far is durable (for answers read outside the writer,
     // e.g. an idempotent replay found by the server's own connection).
@@ -84,9 +82,36 @@ public:
     int max_batch() const { return options_.max_batch; }
 
 private:
+    // A write's answer, on the stack of the thread waiting in run(): set once, by the writer or
+    // the syncer, woken with one futex call (std::promise took two system calls to answer, one of
+    // them its call_once's, on the syncer that answers every write in turn).
+    class Answer {
+    public:
+        void set(std::exception_ptr error);
+        void wait();  // rethrows the write's exception
+    private:
+        std::atomic<uint32_t> state_{0};  // kPending, kSleeping (a waiter is in futex_wait) or kSet
+        std::exception_ptr error_;
+    };
+    // Who answers: moved along with the job (queue, batch, the syncer's list); an Answer still
+    // unset when its last holder goes is answered 503 (as a broken promise was an error), never left waiting.
+    class Answering {
+    public:
+        explicit Answering(Answer* a) : answer_(a) {}
+        Answering(Answering&& o) noexcept : answer_(o.answer_) { o.answer_ = nullptr; }
+        Answering& operator=(Answering&& o) noexcept;
+        Answering(const Answering&) = delete;
+        Answering& operator=(const Answering&) = delete;
+        ~Answering();
+        void set_value() { set(nullptr); }
+        void set_exception(std::exception_ptr e) { set(std::move(e)); }
+    private:
+        void set(std::exception_ptr e);
+        Answer* answer_;
+    };
     struct Job {
         Work work;
-        std::promise<void> done;
+        Answering done;
     };
     void loop();
     void commit_batch(std::deque<Job>& batch);
@@ -115,7 +140,7 @@ private:
     // the last one an fsync has covered. Answers wait in sync_waiting_ until synced_ reaches owed_.
     std::mutex sync_mutex_;
     std::condition_variable sync_wake_, durable_wake_;
-    std::vector<std::promise<void>> sync_waiting_;
+    std::vector<Answering> sync_waiting_;
     int sync_fd_ = -1;
     int64_t owed_ = 0, synced_ = 0;
     bool sync_stopping_ = false;
