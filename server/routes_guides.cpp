@@ -60,7 +60,7 @@ Answers answers_from_request(const httplib::Request& req) {
 
 }  // namespace
 
-void register_guide_routes(httplib::Server& server, App& app) {
+void register_guide_routes(Routes& server, App& app) {
     server.Get("/api/v1/items", [&app](const httplib::Request& req, httplib::Response& res) { list_items(app, req, res); });
     server.Get(R"(/api/v1/items/([^/]+))", [&app](const httplib::Request& req, httplib::Response& res) {
         const std::string id = id_param(req);
