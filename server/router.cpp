@@ -88,6 +88,7 @@ std::size_t RouteTable::find(const std::string& path, std::smatch& matches) cons
             return i;
         }
     }
+    if (winner != npos) matches = std::smatch{};  // an exact route has no groups: its path is req.path
     return winner;
 }
 
@@ -101,32 +102,54 @@ std::vector<std::size_t> RouteTable::regex_candidates(const std::string& path) c
     return out;
 }
 
-Routes::Routes(httplib::Server& server) : server_(server) {}
+namespace {
+
+// Finds the route for the request and runs it; false when no route of the table matches.
+bool dispatch(const RouteTable& table, const httplib::Request& req, httplib::Response& res) {
+    // httplib hands its handlers the request as const, but it owns a mutable one and fills
+    // req.matches itself before calling them; so do we, for the route that matched.
+    auto& matches = const_cast<httplib::Request&>(req).matches;
+    const std::size_t i = table.find(req.path, matches);
+    if (i == RouteTable::npos) return false;
+    table.handler(i)(req, res);
+    return true;
+}
+
+}  // namespace
+
+Routes::Routes(httplib::Server& server)
+    : server_(server), before_routing_(std::make_shared<httplib::Server::HandlerWithResponse>()) {
+    tables_[kGet] = std::make_shared<RouteTable>();
+    server_.set_pre_routing_handler([get = tables_[kGet], before = before_routing_](const httplib::Request& req,
+                                                                                     httplib::Response& res) {
+        using R = httplib::Server::HandlerResponse;
+        if (*before && (*before)(req, res) == R::Handled) return R::Handled;
+        if (req.method != "GET" && req.method != "HEAD") return R::Unhandled;
+        // Unhandled: httplib then finds no GET handler of its own and answers 404.
+        return dispatch(*get, req, res) ? R::Handled : R::Unhandled;
+    });
+}
+
+Routes& Routes::set_pre_routing_handler(httplib::Server::HandlerWithResponse handler) {
+    *before_routing_ = std::move(handler);
+    return *this;
+}
 
 Routes& Routes::add(Method method, const std::string& pattern, Handler handler) {
     auto& table = tables_[method];
     if (!table) {
         // The first route of this method: install the one httplib handler that dispatches them.
         table = std::make_shared<RouteTable>();
-        Handler dispatch = [table](const httplib::Request& req, httplib::Response& res) {
-            // httplib hands its handlers the request as const, but it owns a mutable one and fills
-            // req.matches itself before calling them; so do we, for the route that matched.
-            auto& matches = const_cast<httplib::Request&>(req).matches;
-            const std::size_t i = table->find(req.path, matches);
-            if (i == RouteTable::npos) {
-                res.status = 404;  // what httplib answers when no route matches
-                return;
-            }
-            table->handler(i)(req, res);
+        Handler dispatcher = [table](const httplib::Request& req, httplib::Response& res) {
+            if (!dispatch(*table, req, res)) res.status = 404;  // what httplib answers when no route matches
         };
-        // httplib calls this for every request of the method.
         switch (method) {
-            case kGet: server_.Get(kEveryPath, std::move(dispatch)); break;  // HEAD too
-            case kPost: server_.Post(kEveryPath, std::move(dispatch)); break;
-            case kPut: server_.Put(kEveryPath, std::move(dispatch)); break;
-            case kPatch: server_.Patch(kEveryPath, std::move(dispatch)); break;
-            case kDelete: server_.Delete(kEveryPath, std::move(dispatch)); break;
-            case kOptions: server_.Options(kEveryPath, std::move(dispatch)); break;
+            case kPost: server_.Post(kEveryPath, std::move(dispatcher)); break;
+            case kPut: server_.Put(kEveryPath, std::move(dispatcher)); break;
+            case kPatch: server_.Patch(kEveryPath, std::move(dispatcher)); break;
+            case kDelete: server_.Delete(kEveryPath, std::move(dispatcher)); break;
+            case kOptions: server_.Options(kEveryPath, std::move(dispatcher)); break;
+            case kGet:  // dispatched from the pre-routing handler; its table exists from the start
             case kMethods: break;
         }
     }

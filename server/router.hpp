@@ -24,7 +24,8 @@ public:
     // Returns the route's index (its position in registration order).
     std::size_t add(const std::string& pattern, httplib::Server::Handler handler);
     // The first route that matches path, or npos; fills matches as httplib would (whole path in
-    // [0], then the pattern's groups) when a regex route wins; leaves it alone for an exact path.
+    // [0], then the pattern's groups) when a regex route wins, and empties it when an exact route
+    // wins (no regex runs for those; nothing uses matches there, the path is req.path).
     std::size_t find(const std::string& path, std::smatch& matches) const;
     // The regex routes find() would run std::regex_match for on path (those before the exact
     // route, if any, whose literal prefix starts path), in order: for tests and diagnostics.
@@ -57,11 +58,14 @@ private:
 };
 
 // The registration surface the route files use instead of httplib::Server. Each method's routes
-// go into a RouteTable, installed into httplib as one handler per method matching every path;
-// when no route matches, that handler answers 404 (the error handler gives it the JSON body), as
-// httplib does. HEAD is served by the GET routes (httplib sends HEAD to its GET handlers).
-// Handlers with a ContentReader (streamed uploads) go straight to httplib, which tries them
-// before reading the body and before any other route, as it always has.
+// go into a RouteTable. GET and HEAD (httplib serves HEAD with its GET handlers) are dispatched
+// from httplib's pre-routing handler, which Routes therefore owns (set_pre_routing_handler below
+// adds a hook that runs first): httplib calls it at the point where it would scan its GET routes
+// (GET has no body to read, and there are no mount points), so no regex runs for the dispatch.
+// Every other method's routes are installed into httplib as one handler matching every path,
+// called after httplib has read the body. When no route matches, httplib answers 404 as before
+// (the error handler gives it the JSON body). Handlers with a ContentReader (streamed uploads) go
+// straight to httplib, which tries them before reading the body and before any other route.
 class Routes {
 public:
     using Handler = httplib::Server::Handler;
@@ -80,7 +84,12 @@ public:
     Routes& Delete(const std::string& pattern, HandlerWithContentReader handler);
     Routes& Options(const std::string& pattern, Handler handler);
 
-    // For the server-wide hooks (error, exception, pre- and post-routing handlers).
+    // Runs first for every request, before routing (httplib's pre-routing handler, which Routes
+    // owns): return Handled to answer the request without routing it.
+    Routes& set_pre_routing_handler(httplib::Server::HandlerWithResponse handler);
+
+    // For the other server-wide hooks (error, exception, post-routing handlers); not for
+    // set_pre_routing_handler, which would take GET and HEAD routing away from Routes.
     httplib::Server& server() { return server_; }
 
 private:
@@ -90,6 +99,7 @@ private:
     httplib::Server& server_;
     // Shared with the handlers installed into the server, which may outlive this object.
     std::shared_ptr<RouteTable> tables_[kMethods];
+    std::shared_ptr<httplib::Server::HandlerWithResponse> before_routing_;
 };
 
 }  // namespace dp

@@ -100,7 +100,7 @@ TEST_CASE("routes whose literal prefix does not start the path are never tried")
     CHECK(t.regex_candidates("index.html") == Indices{});
     std::smatch m;
     CHECK(t.find("/healthz", m) == 2);
-    CHECK(m.empty());  // an exact route leaves the matches alone
+    CHECK(m.empty());  // an exact route runs no regex and has no groups
     CHECK(t.find("/api/v1/items/x", m) == 1);
     REQUIRE(m.size() == 2);
     CHECK(m[1].str() == "x");
@@ -154,7 +154,7 @@ TEST_CASE("over HTTP: routes by method and order, HEAD by GET routes, 404 when n
     };
     CHECK(get("/items/42") == std::make_pair(200, std::string("number 42")));
     CHECK(get("/items/abc") == std::make_pair(200, std::string("name abc")));
-    CHECK(get("/items") == std::make_pair(200, std::string("list 1")));  // matches[0]: the whole path
+    CHECK(get("/items") == std::make_pair(200, std::string("list 0")));  // exact: no regex, no matches
     CHECK(get("/items/42/more") == std::make_pair(404, std::string("error 404")));
     CHECK(get("/nothing") == std::make_pair(404, std::string("error 404")));
 
