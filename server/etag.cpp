@@ -102,14 +102,16 @@ void send_precompressed_json(const httplib::Request& req, httplib::Response& res
     else if (accepts(accept, "gzip")) copy = &body.gz, coding = "gzip";
     std::string etag = body.etag;
     if (coding) etag.insert(etag.size() - 1, std::string("-") + (coding[0] == 'b' ? "br" : "gz"));
-    res.set_header("ETag", etag);
-    res.set_header("Cache-Control", cache_control);
-    res.set_header("Vary", "Accept-Encoding");
+    // Inserted directly: set_header's CR/LF checks are for values from outside, and these are a
+    // digest and the caller's constants (this runs for every guide and bundle request).
+    res.headers.emplace("ETag", etag);
+    res.headers.emplace("Cache-Control", cache_control);
+    res.headers.emplace("Vary", "Accept-Encoding");
     if (etag_matches(req, etag)) {
         res.status = 304;
         return;
     }
-    if (coding) res.set_header("Content-Encoding", coding);
+    if (coding) res.headers.emplace("Content-Encoding", coding);
     res.status = 200;
     res.set_content(*copy, "application/json; charset=utf-8");
 }

@@ -17,11 +17,11 @@ nlohmann::json body_or_empty(const httplib::Request& req);
 // durable_post keyed by "POST <path>" (the request id is part of the path), then HelpHub::notify().
 void help_post(App& app, const httplib::Request& req, httplib::Response& res, const PrepareWrite& prepare);
 
-void register_help_action_routes(httplib::Server& server, App& app);
-void register_help_chat_routes(httplib::Server& server, App& app);
-void register_help_prereview_routes(httplib::Server& server, App& app);
-void register_help_proxy_routes(httplib::Server& server, App& app);
-void register_help_batch_routes(httplib::Server& server, App& app);
-void register_help_video_routes(httplib::Server& server, App& app);
+void register_help_action_routes(Routes& server, App& app);
+void register_help_chat_routes(Routes& server, App& app);
+void register_help_prereview_routes(Routes& server, App& app);
+void register_help_proxy_routes(Routes& server, App& app);
+void register_help_batch_routes(Routes& server, App& app);
+void register_help_video_routes(Routes& server, App& app);
 
 }  // namespace dp

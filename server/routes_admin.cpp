@@ -85,7 +85,7 @@ void list_audit(App& app, const httplib::Request& req, httplib::Response& res) {
 
 }  // namespace
 
-void register_admin_routes(httplib::Server& server, App& app) {
+void register_admin_routes(Routes& server, App& app) {
     server.Get("/api/v1/admin/users", [&app](const httplib::Request& req, httplib::Response& res) { list_users(app, req, res); });
     server.Post("/api/v1/admin/users", [&app](const httplib::Request& req, httplib::Response& res) { add_user(app, req, res); });
     server.Post(R"(/api/v1/admin/users/(\d+)/disable)", [&app](const httplib::Request& req, httplib::Response& res) { disable_user(app, req, res); });

@@ -78,7 +78,7 @@ std::string build_bundle(App& app, const std::string& area_id) {
 
 }  // namespace
 
-void register_area_bundle_routes(httplib::Server& server, App& app) {
+void register_area_bundle_routes(Routes& server, App& app) {
     // Bodies per area, built on first use: the catalogue and areas do not change while serving.
     auto cache =
         std::make_shared<std::pair<std::mutex, std::map<std::string, std::shared_ptr<const PrecompressedJson>>>>();

@@ -91,7 +91,7 @@ void me(App& app, const httplib::Request& req, httplib::Response& res) {
 
 }  // namespace
 
-void register_auth_routes(httplib::Server& server, App& app) {
+void register_auth_routes(Routes& server, App& app) {
     server.Post("/api/v1/auth/login", [&app](const httplib::Request& req, httplib::Response& res) { login(app, req, res); });
     server.Post("/api/v1/auth/logout", [&app](const httplib::Request& req, httplib::Response& res) { logout(app, req, res); });
     server.Get("/api/v1/auth/me", [&app](const httplib::Request& req, httplib::Response& res) { me(app, req, res); });

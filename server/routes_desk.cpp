@@ -273,7 +273,7 @@ void export_csv(App& app, const httplib::Request& req, httplib::Response& res) {
 
 }  // namespace
 
-void register_desk_routes(httplib::Server& server, App& app) {
+void register_desk_routes(Routes& server, App& app) {
     server.Get("/api/v1/desk/requests", [&app](const httplib::Request& req, httplib::Response& res) { list_requests(app, req, res); });
     server.Get("/api/v1/desk/requests.csv", [&app](const httplib::Request& req, httplib::Response& res) { export_csv(app, req, res); });
     server.Get(R"(/api/v1/desk/requests/(\d+))", [&app](const httplib::Request& req, httplib::Response& res) { get_request(app, req, res); });

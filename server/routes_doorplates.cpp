@@ -77,7 +77,7 @@ void get_doorplate(App& app, const httplib::Request& req, httplib::Response& res
 
 }  // namespace
 
-void register_doorplate_routes(httplib::Server& server, App& app) {
+void register_doorplate_routes(Routes& server, App& app) {
     server.Get("/api/v1/doorplates", [&app](const httplib::Request& req, httplib::Response& res) {
         list_doorplates(app, req, res);
     });

@@ -3,6 +3,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <shared_mutex>
 
 #include "app.hpp"
 #include "etag.hpp"
@@ -60,7 +61,7 @@ Answers answers_from_request(const httplib::Request& req) {
 
 }  // namespace
 
-void register_guide_routes(httplib::Server& server, App& app) {
+void register_guide_routes(Routes& server, App& app) {
     server.Get("/api/v1/items", [&app](const httplib::Request& req, httplib::Response& res) { list_items(app, req, res); });
     server.Get(R"(/api/v1/items/([^/]+))", [&app](const httplib::Request& req, httplib::Response& res) {
         const std::string id = id_param(req);
@@ -78,14 +79,14 @@ void register_guide_routes(httplib::Server& server, App& app) {
         send_json_etag(req, res, body);
     });
     // Guide documents are built (and brotli/gzip-compressed) once per id: the catalogue does not
-    // change while serving.
-    auto guide_cache =
-        std::make_shared<std::pair<std::mutex, std::map<std::string, std::shared_ptr<const PrecompressedJson>>>>();
+    // change while serving. Readers share the lock (every request reads; only a first one writes).
+    auto guide_cache = std::make_shared<
+        std::pair<std::shared_mutex, std::map<std::string, std::shared_ptr<const PrecompressedJson>>>>();
     server.Get(R"(/api/v1/guides/([^/]+))", [&app, guide_cache](const httplib::Request& req, httplib::Response& res) {
         const std::string id = id_param(req);
         std::shared_ptr<const PrecompressedJson> text;
         {
-            std::lock_guard<std::mutex> l(guide_cache->first);
+            std::shared_lock<std::shared_mutex> l(guide_cache->first);
             auto it = guide_cache->second.find(id);
             if (it != guide_cache->second.end()) text = it->second;
         }
@@ -94,7 +95,7 @@ void register_guide_routes(httplib::Server& server, App& app) {
             if (doc.is_null()) throw HttpError(404, "guide_not_found", "没有找到这份指南：" + id);
             text = std::make_shared<const PrecompressedJson>(
                 doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-            std::lock_guard<std::mutex> l(guide_cache->first);
+            std::lock_guard<std::shared_mutex> l(guide_cache->first);
             guide_cache->second.emplace(id, text);
         }
         send_precompressed_json(req, res, *text);

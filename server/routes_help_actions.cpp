@@ -229,7 +229,7 @@ void agents(App& app, const httplib::Request& req, httplib::Response& res) {
 
 }  // namespace
 
-void register_help_action_routes(httplib::Server& server, App& app) {
+void register_help_action_routes(Routes& server, App& app) {
     server.Post(R"(/api/v1/desk/requests/(\d+)/(claim|assign|transfer|start|request_supplement|complete))",
                 [&app](const httplib::Request& req, httplib::Response& res) { desk_action(app, req, res); });
     server.Post(R"(/api/v1/requests/(\d+)/(supplement|withdraw|rate))",
@@ -252,7 +252,7 @@ void register_help_action_routes(httplib::Server& server, App& app) {
     });
 }
 
-void register_help_routes(httplib::Server& server, App& app) {
+void register_help_routes(Routes& server, App& app) {
     register_help_action_routes(server, app);
     register_help_chat_routes(server, app);
     register_help_prereview_routes(server, app);

@@ -131,7 +131,7 @@ void batch_proxy(App& app, const httplib::Request& req, httplib::Response& res) 
 
 }  // namespace
 
-void register_help_batch_routes(httplib::Server& server, App& app) {
+void register_help_batch_routes(Routes& server, App& app) {
     server.Post("/api/v1/desk/batch-proxy",
                 [&app](const httplib::Request& req, httplib::Response& res) { batch_proxy(app, req, res); });
 }

@@ -226,7 +226,7 @@ void desk_events(App& app, const httplib::Request& req, httplib::Response& res) 
 
 }  // namespace
 
-void register_help_chat_routes(httplib::Server& server, App& app) {
+void register_help_chat_routes(Routes& server, App& app) {
     using Req = const httplib::Request&;
     using Res = httplib::Response&;
     server.Get(R"(/api/v1/requests/(\d+)/messages)", [&app](Req req, Res res) { list_messages(app, resident_party(app, req), req, res); });

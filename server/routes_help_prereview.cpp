@@ -189,7 +189,7 @@ void desk_review(App& app, const httplib::Request& req, httplib::Response& res) 
 
 }  // namespace
 
-void register_help_prereview_routes(httplib::Server& server, App& app) {
+void register_help_prereview_routes(Routes& server, App& app) {
     server.Post(R"(/api/v1/requests/(\d+)/materials/([^/]+))",
                 [&app](const httplib::Request& req, httplib::Response& res) { resident_upload(app, req, res); });
     server.Post(R"(/api/v1/desk/requests/(\d+)/materials/([^/]+)/review)",

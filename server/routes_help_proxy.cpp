@@ -183,7 +183,7 @@ void step(App& app, const httplib::Request& req, httplib::Response& res) {
 
 }  // namespace
 
-void register_help_proxy_routes(httplib::Server& server, App& app) {
+void register_help_proxy_routes(Routes& server, App& app) {
     server.Get("/api/v1/help/proxy-form",
                [](const httplib::Request&, httplib::Response& res) { send_json(res, proxy_form_json()); });
     server.Post(R"(/api/v1/requests/(\d+)/proxy/preview)",

@@ -154,7 +154,7 @@ void desk_confirm(App& app, const httplib::Request& req, httplib::Response& res)
 
 }  // namespace
 
-void register_help_video_routes(httplib::Server& server, App& app) {
+void register_help_video_routes(Routes& server, App& app) {
     server.Get("/api/v1/help/video-slots", [&app](const httplib::Request& req, httplib::Response& res) { slots(app, req, res); });
     server.Post(R"(/api/v1/requests/(\d+)/video/slot)",
                 [&app](const httplib::Request& req, httplib::Response& res) { resident_slot(app, req, res); });

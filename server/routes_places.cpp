@@ -224,7 +224,7 @@ nlohmann::json nearest_places_json(App& app, LatLng q, std::size_t k, const Loca
     return list;
 }
 
-void register_places_routes(httplib::Server& server, App& app) {
+void register_places_routes(Routes& server, App& app) {
     server.Get("/api/v1/places", [&app](const httplib::Request& req, httplib::Response& res) { list_places(app, req, res); });
     server.Get(R"(/api/v1/places/([^/]+))",
                [&app](const httplib::Request& req, httplib::Response& res) { get_place(app, req, res); });

@@ -146,7 +146,7 @@ int write_village_posters(App& app, const std::string& village_id, const std::st
     return static_cast<int>(v.posters.size());
 }
 
-void register_poster_routes(httplib::Server& server, App& app) {
+void register_poster_routes(Routes& server, App& app) {
     server.Get(R"(/api/v1/doorplates/([^/]+)/poster\.(svg|png|pdf))",
                [&app](const httplib::Request& req, httplib::Response& res) {
                    require_user(req, app, {Role::supervisor, Role::admin});  // print files are for supervisors

@@ -138,7 +138,7 @@ void get_request(App& app, const httplib::Request& req, httplib::Response& res) 
 
 }  // namespace
 
-void register_request_routes(httplib::Server& server, App& app) {
+void register_request_routes(Routes& server, App& app) {
     server.Post("/api/v1/requests", [&app](const httplib::Request& req, httplib::Response& res) {
         enforce_rate_limit(app.submit_limit, req, res);
         durable_post(app, req, res, "POST /api/v1/requests", [&app, &req]() -> DurableWrite {

@@ -151,7 +151,7 @@ void demo_index(App& app, httplib::Response& res) {
 
 }  // namespace
 
-void register_static_routes(httplib::Server& server, App& app) {
+void register_static_routes(Routes& server, App& app) {
     server.Get("/healthz", [](const httplib::Request&, httplib::Response& res) {
         send_json(res, {{"status", "ok"}});
     });

@@ -346,7 +346,7 @@ void get_stats_csv(App& app, const httplib::Request& req, httplib::Response& res
 
 }  // namespace
 
-void register_stats_routes(httplib::Server& server, App& app) {
+void register_stats_routes(Routes& server, App& app) {
     server.Post("/api/v1/events", [&app](const httplib::Request& req, httplib::Response& res) {
         post_events(app, req, res);
     });

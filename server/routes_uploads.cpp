@@ -172,7 +172,7 @@ void get_upload(App& app, const httplib::Request& req, httplib::Response& res) {
 
 }  // namespace
 
-void register_upload_routes(httplib::Server& server, App& app) {
+void register_upload_routes(Routes& server, App& app) {
     server.Post(R"(/api/v1/requests/(\d+)/uploads)",
                 [&app](const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& reader) {
                     post_upload(app, req, res, reader);

@@ -14,7 +14,7 @@ CalendarDate today_in_china() {
     return {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
 }
 
-void register_validate_routes(httplib::Server& server, App&) {
+void register_validate_routes(Routes& server, App&) {
     server.Get("/api/v1/validate", [](const httplib::Request& req, httplib::Response& res) {
         if (!req.has_param("kind")) throw HttpError(400, "missing_parameter", "缺少参数 kind");
         const std::string kind = req.get_param_value("kind");

@@ -1,12 +1,13 @@
 // The whole HTTP surface on one httplib::Server: error handling, operations (security headers,
-// metrics), every route area, and the static catch-all last. main() and the route fuzzer use it.
+// metrics), every route area on one Routes table (router.hpp), and the static catch-all last. main() and the route fuzzer use it.
 #include "app.hpp"
 #include "http_util.hpp"
 
 namespace dp {
 
-void install_routes(httplib::Server& server, App& app) {
-    install_error_handling(server);
+void install_routes(httplib::Server& http, App& app) {
+    install_error_handling(http);
+    Routes server(http);  // the route table lives on in the handlers it installs into http
     install_operations(server, app);
     register_request_routes(server, app);
     register_area_bundle_routes(server, app);
