@@ -10,16 +10,9 @@ bin=$1 body=$2 n=${3:-2000} conns=${4:-16}
 shift $(( $# < 4 ? $# : 4 ))
 dir=$(mktemp -d /tmp/doorplate-cost-XXXXXX)
 here=$(cd "$(dirname "$0")" && pwd)
-valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file="$dir/cg.%p" \
-  "$bin" --port 0 --db "$dir/cost.db" --www build/www --assets assets --catalogue /nonexistent \
-  --log-level error --rate-limit 0 --threads 64 "$@" >"$dir/out" 2>"$dir/err" &
-pid=$!
-for _ in $(seq 1 600); do
-  port=$(sed -n 's|.*serving on http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$dir/out")
-  [ -n "$port" ] && break
-  sleep 0.2
-done
-[ -n "${port:-}" ] || { echo "http_cost: server did not start: $(cat "$dir/err")" >&2; exit 1; }
+# shellcheck source=bench/http_server.sh
+. "$here/http_server.sh"
+http_server_start http_cost "$dir" valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file="$dir/cg.%p" -- "$bin" "$@"
 count() { /usr/bin/python3 "$here/http_count.py" "$port" "$@" >/dev/null; }
 writes() { curl -s "http://127.0.0.1:$port/metrics" | awk '/^doorplate_writes_committed_total /{w=$2} /^doorplate_write_batches_total /{b=$2} END{print w+0, b+0}'; }
 # Warm up both paths (statement cache, page cache, thread pool), then measure each alone.

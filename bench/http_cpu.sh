@@ -7,15 +7,9 @@ bin=$1 body=$2 n=${3:-6400} conns=${4:-64}
 shift $(( $# < 4 ? $# : 4 ))
 here=$(cd "$(dirname "$0")" && pwd)
 dir=$(mktemp -d /tmp/doorplate-cpu-XXXXXX)
-"$bin" --port 0 --db "$dir/cpu.db" --www build/www --assets assets --catalogue /nonexistent \
-  --log-level error --rate-limit 0 --threads 64 "$@" >"$dir/out" 2>"$dir/err" &
-pid=$!
-for _ in $(seq 1 300); do
-  port=$(sed -n 's|.*serving on http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$dir/out")
-  [ -n "$port" ] && break
-  sleep 0.2
-done
-[ -n "${port:-}" ] || { echo "http_cpu: server did not start: $(cat "$dir/err")" >&2; exit 1; }
+# shellcheck source=bench/http_server.sh
+. "$here/http_server.sh"
+http_server_start http_cpu "$dir" -- "$bin" "$@"
 tck=$(getconf CLK_TCK)
 cpu() { awk '{print $14, $15}' "/proc/$pid/stat"; }
 run() {  # name, http_count args…
