@@ -12,7 +12,8 @@ dir=$(mktemp -d /tmp/doorplate-cost-XXXXXX)
 here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=bench/http_server.sh
 . "$here/http_server.sh"
-http_server_start http_cost "$dir" valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file="$dir/cg.%p" -- "$bin" "$@"
+http_server_start "$dir/server" valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file="$dir/cg.%p" -- \
+  "$bin" --db "$dir/cost.db" "$@"
 count() { /usr/bin/python3 "$here/http_count.py" "$port" "$@" >/dev/null; }
 writes() { curl -s "http://127.0.0.1:$port/metrics" | awk '/^doorplate_writes_committed_total /{w=$2} /^doorplate_write_batches_total /{b=$2} END{print w+0, b+0}'; }
 # Warm up both paths (statement cache, page cache, thread pool), then measure each alone.

@@ -9,7 +9,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 dir=$(mktemp -d /tmp/doorplate-cpu-XXXXXX)
 # shellcheck source=bench/http_server.sh
 . "$here/http_server.sh"
-http_server_start http_cpu "$dir" -- "$bin" "$@"
+http_server_start "$dir/server" -- "$bin" --db "$dir/cpu.db" "$@"
 tck=$(getconf CLK_TCK)
 cpu() { awk '{print $14, $15}' "/proc/$pid/stat"; }
 run() {  # name, http_count args…

@@ -74,17 +74,12 @@ bench_http_deps() {
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   fi
 }
+# shellcheck source=bench/http_server.sh
+. bench/http_server.sh
 http_start_server() {  # $1 = log/prefix, rest = extra args; sets SERVER_PID and SERVER_PORT
   local prefix=$1; shift
-  "$NATIVE/bin/doorplate-server" --port 0 --www build/www --assets assets --catalogue /nonexistent \
-    --log-level error --rate-limit 0 --threads "${BENCH_HTTP_CONNECTIONS:-64}" "$@" >"$prefix.out" 2>"$prefix.err" &
-  SERVER_PID=$!
-  for _ in $(seq 1 200); do
-    SERVER_PORT=$(sed -n 's|.*serving on http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$prefix.out")
-    [ -n "$SERVER_PORT" ] && return 0
-    sleep 0.1
-  done
-  echo "bench http: server did not start: $(cat "$prefix.err")" >&2; return 1
+  http_server_start "$prefix" -- "$NATIVE/bin/doorplate-server" "$@" || return 1
+  SERVER_PID=$pid SERVER_PORT=$port
 }
 http_stop_server() { kill -TERM "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID" 2>/dev/null || true; }
 # The writer's totals from /metrics → "writes batches work_seconds commit_seconds"
