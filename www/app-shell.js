@@ -63,13 +63,19 @@
   wasmModule.catch(function () {});  // reported when the app asks for it
 
   // The doorplate the page is about, fetched while the wasm downloads (the app asks for
-  // exactly this URL first; platform_web.js takes it from dpEarlyFetches).
+  // exactly this URL first; platform_web.js takes it from dpEarlyFetches). Its body is read
+  // here too, so the answer is already settled when the app starts: the app has it before its
+  // first frame and draws the landing at once instead of a loading frame first.
   var early = {};
   var plate = /^\/d\/([0-9A-Za-z]{4,16})(\/|$)/.exec(location.pathname);
   if (plate) {
     var src = new URLSearchParams(location.search).get('src');
     var plateUrl = '/api/v1/doorplates/' + plate[1] + (src ? '?src=' + encodeURIComponent(src) : '');
-    early[plateUrl] = fetch(plateUrl, { credentials: 'same-origin' });
+    early[plateUrl] = fetch(plateUrl, { credentials: 'same-origin' }).then(function (r) {
+      return r.arrayBuffer().then(function (body) {
+        return { status: r.status, arrayBuffer: function () { return Promise.resolve(body); } };
+      });
+    });
     early[plateUrl].catch(function () {});
   }
 

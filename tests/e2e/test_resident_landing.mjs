@@ -55,6 +55,8 @@ export const tests = [
     const st = await waitForAppState(page);
     assert(st.state === 'error', `expected error state, got ${st.state}`);
     assert(st.error.includes('门牌'), `error reason should mention the doorplate: ${st.error}`);
+    // The error page is the app's own: the loading overlay fades away (0.2 s) over it.
+    await page.waitForFunction(() => getComputedStyle(document.getElementById('loading')).opacity === '0');
     await page.screenshot({ path: path.join(artifacts, 'resident-unknown-doorplate.png') });
     await ctx.close();
   }],
