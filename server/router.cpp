@@ -169,17 +169,5 @@ Routes& Routes::Post(const std::string& pattern, HandlerWithContentReader handle
     server_.Post(pattern, std::move(handler));
     return *this;
 }
-Routes& Routes::Put(const std::string& pattern, HandlerWithContentReader handler) {
-    server_.Put(pattern, std::move(handler));
-    return *this;
-}
-Routes& Routes::Patch(const std::string& pattern, HandlerWithContentReader handler) {
-    server_.Patch(pattern, std::move(handler));
-    return *this;
-}
-Routes& Routes::Delete(const std::string& pattern, HandlerWithContentReader handler) {
-    server_.Delete(pattern, std::move(handler));
-    return *this;
-}
 
 }  // namespace dp

@@ -64,8 +64,8 @@ private:
 // (GET has no body to read, and there are no mount points), so no regex runs for the dispatch.
 // Every other method's routes are installed into httplib as one handler matching every path,
 // called after httplib has read the body. When no route matches, httplib answers 404 as before
-// (the error handler gives it the JSON body). Handlers with a ContentReader (streamed uploads) go
-// straight to httplib, which tries them before reading the body and before any other route.
+// (the error handler gives it the JSON body). POST handlers with a ContentReader (streamed uploads)
+// go straight to httplib, which tries them before reading the body and before any other route.
 class Routes {
 public:
     using Handler = httplib::Server::Handler;
@@ -77,11 +77,8 @@ public:
     Routes& Post(const std::string& pattern, Handler handler);
     Routes& Post(const std::string& pattern, HandlerWithContentReader handler);
     Routes& Put(const std::string& pattern, Handler handler);
-    Routes& Put(const std::string& pattern, HandlerWithContentReader handler);
     Routes& Patch(const std::string& pattern, Handler handler);
-    Routes& Patch(const std::string& pattern, HandlerWithContentReader handler);
     Routes& Delete(const std::string& pattern, Handler handler);
-    Routes& Delete(const std::string& pattern, HandlerWithContentReader handler);
     Routes& Options(const std::string& pattern, Handler handler);
 
     // Runs first for every request, before routing (httplib's pre-routing handler, which Routes

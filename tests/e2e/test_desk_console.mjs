@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { artifacts, assert, click, desktopContext, waitForAppState } from './harness.mjs';
 import { api, clickIn, deskState, nextFrames, png, scrollTo, staffToken, waitDesk, ximeiDoorplate } from './desk_fixtures.mjs';
-import { mine, openPhone, showOnScreen, tapOnScreen, typeInChat, waitHelp } from './test_help_round_trips.mjs';
+import { mine, openPhone, showOnScreen, tapOnScreen, typeInChat, waitHelp } from './phone_fixtures.mjs';
 
 const shot = (page, name) => page.screenshot({ path: path.join(artifacts, `desk-${name}.png`) });
 // ---- HTTP helpers (the resident's side and checks) ----

@@ -4,7 +4,8 @@
 // delivered exactly once (also when the first response is lost); the rating.
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
-import { artifacts, assert, firstDoorplate, hitbox, phoneContext, tap, waitForAppState, waitForPath } from './harness.mjs';
+import { artifacts, assert, drag, firstDoorplate, hitbox, tap, waitForAppState, waitForPath } from './harness.mjs';
+import { helpState, openPhone } from './phone_fixtures.mjs';
 
 const shot = (page, name) => page.screenshot({ path: path.join(artifacts, `resident-help-${name}.png`) });
 
@@ -41,7 +42,6 @@ async function residentGet(base, id, token) {
 }
 // This phone's requests, as the app keeps them (id, number, token).
 const myRequests = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('doorplate:requests') || '[]'));
-const helpState = (page) => page.evaluate(() => (window.Module && window.Module.dpHelp) || {});
 
 // Scrolls (finger drags) until the tap target is wholly on screen, then taps it.
 async function tapOnScreen(page, cdp, id, tries = 25) {
@@ -86,29 +86,16 @@ async function seek(page, cdp, id, timeout = 30000) {
 async function fill(page, cdp, field, value) {
   const sel = `#field-${field}`;
   for (let i = 0; i < 12 && !(await page.locator(sel).isVisible().catch(() => false)); i++) {
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: 383, y: 700 }] });
-    for (let k = 1; k <= 4; k++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: 383, y: 700 - 50 * k }] });
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await drag(cdp, 383, 700, 500, 4);
     await page.waitForTimeout(400);
   }
   await page.locator(sel).fill(value);
 }
 
-async function openHelp(browser, base, url) {
-  const ctx = await phoneContext(browser);
-  const page = await ctx.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(base + url);
-  assert((await waitForAppState(page)).state === 'ready', 'help page not ready: ' + url);
-  const cdp = await ctx.newCDPSession(page);
-  return { ctx, page, cdp, errors };
-}
-
 export const tests = [
   ['代办: the ID number is checked as typed, a drawn signature is stored with its hash', async ({ base, browser }) => {
     const plate = await firstDoorplate(base);
-    const { ctx, page, cdp, errors } = await openHelp(browser, base, `/d/${plate.code}/guide/id-card-renewal`);
+    const { ctx, page, cdp, errors } = await openPhone(browser, base, `/d/${plate.code}/guide/id-card-renewal`);
     // One tap from the guide opens 找人帮我办 (the help app, a page of its own).
     await tap(page, 'help');
     await waitForPath(page, /\/help\?item=id-card-renewal$/);
@@ -187,7 +174,7 @@ export const tests = [
   ['预审: a photo beside its sample, a supplement asked for one material, redone, 预审通过', async ({ base, browser }) => {
     const plate = await firstDoorplate(base);
     const picture = path.join(artifacts, 'resident-help-3-proxy-fixed.png');
-    const { ctx, page, cdp, errors } = await openHelp(browser, base,
+    const { ctx, page, cdp, errors } = await openPhone(browser, base,
       `/d/${plate.code}/help/prereview?item=id-card-renewal&reason=expired&age=over16&hukou-local=local`);
     await fill(page, cdp, 'f-name', '李四');
     await fill(page, cdp, 'f-phone', '13900139000');
@@ -251,7 +238,7 @@ export const tests = [
     const count = async () => (await desk(base, sup, '/api/v1/desk/requests?kind=question&limit=200')).requests
       .filter((q) => q.doorplate_code === plate.code).length;
     const before = await count();
-    const { ctx, page, cdp, errors } = await openHelp(browser, base, `/d/${plate.code}/help/ask?item=id-card-renewal`);
+    const { ctx, page, cdp, errors } = await openPhone(browser, base, `/d/${plate.code}/help/ask?item=id-card-renewal`);
     await ctx.setOffline(true);
     await page.waitForFunction(() => window.Module.dpHelp && window.Module.dpHelp.online === false);
     await fill(page, cdp, 'f-name', '王五');

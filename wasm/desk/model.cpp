@@ -27,6 +27,13 @@ json member(const json& j, const char* key) {
     auto it = j.find(key);
     return it == j.end() ? json() : *it;
 }
+// An object of counts ({"submitted": 3, …}); empty when absent.
+std::map<std::string, int64_t> counts_of(const json& j, const char* key) {
+    std::map<std::string, int64_t> out;
+    if (auto it = j.find(key); it != j.end() && it->is_object())
+        for (auto& [k, v] : it->items()) out[k] = v.get<int64_t>();
+    return out;
+}
 
 }  // namespace
 
@@ -174,10 +181,8 @@ std::vector<AreaQueue> parse_areas(const json& j) {
         AreaQueue q;
         q.area_id = str(a, "area_id");
         q.area_name = str(a, "area_name");
-        if (auto it = a.find("counts"); it != a.end() && it->is_object())
-            for (auto& [k, v] : it->items()) q.counts[k] = v.get<int64_t>();
-        if (auto it = a.find("lights"); it != a.end() && it->is_object())
-            for (auto& [k, v] : it->items()) q.lights[k] = v.get<int64_t>();
+        q.counts = counts_of(a, "counts");
+        q.lights = counts_of(a, "lights");
         q.open = num(a, "open");
         out.push_back(std::move(q));
     }
