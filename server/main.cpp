@@ -15,6 +15,7 @@
 
 #include "app.hpp"
 #include "auth.hpp"
+#include "connection.hpp"
 #include "http_util.hpp"
 #include "idempotency.hpp"
 #include "log.hpp"
@@ -191,12 +192,12 @@ int main(int argc, char** argv) {
         app.writer = &writer;
         app.submit_limit = config.rate_limit > 0 ? &submit_limit : nullptr;
 
-        httplib::Server server;
+        dp::HttpServer server;  // httplib's server with one buffered stream per connection (connection.hpp)
         const int threads = config.threads;
         server.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
         server.set_payload_max_length(16 * 1024 * 1024);  // routes check their own smaller limits
-        // Headers and body go out in separate writes: without TCP_NODELAY, Nagle's algorithm and
-        // delayed ACKs hold each keep-alive response back ~40 ms (about 1,000 requests/s in all).
+        // Large bodies go out in several writes: without TCP_NODELAY, Nagle's algorithm and delayed
+        // ACKs could hold a response's last segment back ~40 ms.
         server.set_tcp_nodelay(true);
         // Requests per keep-alive connection before the server closes it: nginx's default (1000); at
         // 100, busy clients reconnected every 100 requests (a new TCP handshake each time).
@@ -236,7 +237,7 @@ int main(int argc, char** argv) {
             // nothing until the server runs): wait for it to run, then stop it.
             while (!server.is_running() && !listen_returned) std::this_thread::sleep_for(std::chrono::milliseconds(5));
             app.help.shutdown();  // answer parked long polls now, so the worker threads can finish
-            server.stop();
+            server.shutdown();  // also wakes idle keep-alive connections
         });
         if (config.demo) dp::print_demo_accounts();
         if (config.demo && config.demo_help) dp::print_demo_help(app);

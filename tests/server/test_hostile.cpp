@@ -17,63 +17,12 @@
 #include <regex>
 #include <thread>
 
+#include "raw_client.hpp"
 #include "request_helpers.hpp"
 
 using nlohmann::json;
 
 namespace {
-
-// One raw connection: send bytes as given, optionally leave the connection half-open.
-class RawClient {
-public:
-    explicit RawClient(int port) {
-        fd_ = socket(AF_INET, SOCK_STREAM, 0);
-        sockaddr_in a{};
-        a.sin_family = AF_INET;
-        a.sin_port = htons(static_cast<uint16_t>(port));
-        a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        if (connect(fd_, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0) {
-            close(fd_);
-            fd_ = -1;
-        }
-    }
-    ~RawClient() {
-        if (fd_ >= 0) close(fd_);
-    }
-    bool ok() const { return fd_ >= 0; }
-    bool send_all(const std::string& bytes) {
-        size_t sent = 0;
-        while (sent < bytes.size()) {
-            ssize_t n = ::send(fd_, bytes.data() + sent, bytes.size() - sent, MSG_NOSIGNAL);
-            if (n <= 0) return false;  // the server may close early on garbage: fine
-            sent += static_cast<size_t>(n);
-        }
-        return true;
-    }
-    void shut_write() { shutdown(fd_, SHUT_WR); }
-    // Reads until the peer closes, the first response is complete enough to see its status, or
-    // timeout_ms passes. Returns the HTTP status, 0 when the server closed without answering,
-    // -1 on timeout.
-    int read_status(int timeout_ms) {
-        std::string got;
-        const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
-        char buf[4096];
-        while (got.find("\r\n") == std::string::npos) {
-            const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
-            if (left.count() <= 0) return -1;
-            pollfd p{fd_, POLLIN, 0};
-            if (poll(&p, 1, static_cast<int>(left.count())) <= 0) return -1;
-            ssize_t n = ::recv(fd_, buf, sizeof buf, 0);
-            if (n <= 0) break;
-            got.append(buf, static_cast<size_t>(n));
-        }
-        if (got.rfind("HTTP/1.", 0) != 0 || got.size() < 12) return 0;
-        return std::atoi(got.substr(9, 3).c_str());
-    }
-
-private:
-    int fd_ = -1;
-};
 
 int64_t rss_kib(pid_t pid) {
     std::ifstream in("/proc/" + std::to_string(pid) + "/status");
@@ -175,7 +124,7 @@ TEST_CASE("a barrage of hostile requests gets no 5xx and no crash, memory stays 
     std::vector<std::thread> slow;
     for (int i = 0; i < 6; ++i)
         slow.emplace_back([&] {
-            RawClient s(server.port());
+            testing::RawClient s(server.port());
             const std::string req = "POST /api/v1/requests HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n";
             for (size_t at = 0; at < req.size() && !stop; at += 4) {
                 if (!s.send_all(req.substr(at, 4))) return;
@@ -188,7 +137,7 @@ TEST_CASE("a barrage of hostile requests gets no 5xx and no crash, memory stays 
     std::vector<std::string> five_xx;
     auto round = [&] {
         for (const auto& h : hostile) {
-            RawClient rc(server.port());
+            testing::RawClient rc(server.port());
             REQUIRE_MESSAGE(rc.ok(), h.what);
             rc.send_all(h.bytes);
             if (h.half_close) rc.shut_write();
