@@ -1,18 +1,23 @@
 // The resident app's first view under Lighthouse's "slow 4G" (150 ms latency, 1.6 Mbit/s down,
 // 750 kbit/s up, CPU slowed 4×) with a cold cache, through CDP in Debian's Chromium; and the
 // frames it draws per second while idle. Prints JSON lines {"name","value","unit"}.
-// Usage: node bench/bench_web.mjs [runs]   (needs build/native and build/www)
+// Usage: node bench/bench_web.mjs [runs] [--www DIR --prefix NAME]   (needs build/native and
+// build/www; --www serves another web root, e.g. the floor's, and names its figures NAME_…)
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { launchBrowser, root, startServer } from '../tests/e2e/harness.mjs';
 import { slow4gPage } from './slow4g.mjs';
 
-const runs = Number(process.argv[2] || 5);
+const args = process.argv.slice(2);
+const option = (name) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
+const runs = Number(args[0] && !args[0].startsWith('--') ? args[0] : 5);
+const www = option('--www');
+const prefix = option('--prefix') || 'resident';
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const n = s.length;
   return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2; };
 const emit = (name, value, unit, extra = {}) => console.log(JSON.stringify({ name, value, unit, ...extra }));
 
-const server = await startServer();
+const server = await startServer(www ? ['--www', www] : []);
 const browser = await launchBrowser();
 try {
   const plate = (await (await fetch(server.base + '/api/v1/doorplates?limit=1')).json()).doorplates[0];
@@ -48,15 +53,17 @@ try {
     await ctx.close();
     console.error(`run ${i + 1}: ready ${st.at.toFixed(0)} ms, ${wire} bytes in ${count} requests, idle ${(f1 - f0) / 5} frames/s`);
   }
-  emit('resident_first_view_slow4g_time', Math.round(median(times)), 'ms', { goal: '<= 2000' });
-  emit('resident_first_view_slow4g_bytes', Math.round(median(bytes)), 'bytes', { goal: '<= 256000' });
-  emit('resident_first_view_requests', median(requests), 'count');
-  emit('resident_idle_frames_per_second', median(idle), 'frames/s', { goal: '0' });
+  const goal = (g) => (prefix === 'resident' ? { goal: g } : {});
+  emit(prefix + '_first_view_slow4g_time', Math.round(median(times)), 'ms', goal('<= 2000'));
+  emit(prefix + '_first_view_slow4g_bytes', Math.round(median(bytes)), 'bytes', goal('<= 256000'));
+  emit(prefix + '_first_view_requests', median(requests), 'count');
+  emit(prefix + '_idle_frames_per_second', median(idle), 'frames/s', goal('0'));
   // The first view's two big files as served (brotli), from the page's own file names.
-  const html = readFileSync(path.join(root, 'build/www/index.html'), 'utf8');
-  for (const [attr, name] of [['data-wasm', 'resident_wasm_brotli_bytes'], ['data-js', 'resident_js_brotli_bytes']]) {
+  const webRoot = www || path.join(root, 'build/www');
+  const html = readFileSync(path.join(webRoot, 'index.html'), 'utf8');
+  for (const [attr, name] of [['data-wasm', prefix + '_wasm_brotli_bytes'], ['data-js', prefix + '_js_brotli_bytes']]) {
     const file = (html.match(new RegExp(attr + '="/([^"]+)"')) || [])[1];
-    const br = file && path.join(root, 'build/www', file + '.br');
+    const br = file && path.join(webRoot, file + '.br');
     try { emit(name, statSync(br).size, 'bytes'); } catch (e) { /* not precompressed */ }
   }
 } finally {

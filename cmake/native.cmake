@@ -28,3 +28,8 @@ add_dependencies(server_tests doorplate-server)
 if(TARGET catalogue)
   add_dependencies(server_tests catalogue)
 endif()
+
+# The floor of a durable submission (bench/floor/submit_floor.cpp, scripts/bench.sh http): built
+# on request only.
+add_executable(bench_submit_floor EXCLUDE_FROM_ALL ${CMAKE_SOURCE_DIR}/bench/floor/submit_floor.cpp)
+target_link_libraries(bench_submit_floor PRIVATE doorplate_server_lib dp_warnings)

@@ -79,3 +79,8 @@ target_include_directories(resident_help PRIVATE ${CMAKE_SOURCE_DIR}/wasm/reside
 target_link_options(core_tests PRIVATE -sSINGLE_FILE=1 -sENVIRONMENT=node -sALLOW_MEMORY_GROWTH=1
   -sEXIT_RUNTIME=1 -sNODERAWFS=1 -sTOTAL_STACK=1048576)
 set_target_properties(core_tests PROPERTIES SUFFIX ".js")
+
+# The first view's floor (bench/first_view_floor.sh): the apps' runtime drawing three lines of
+# text, nothing else. Built only when asked for.
+dp_add_web_app(bare_app ${CMAKE_SOURCE_DIR}/bench/floor/bare_app.cpp)
+set_target_properties(bare_app PROPERTIES EXCLUDE_FROM_ALL TRUE)

@@ -55,6 +55,12 @@ bench_geo() {
 # Chromium through CDP; uses the build `make bench` made (build/native, build/www).
 bench_web() {
   node bench/bench_web.mjs "${WEB_RUNS:-5}" >"$OUT/web.jsonl" 2>"$OUT/web.log"
+  # The floor under the same conditions: the same runtime and shell drawing three lines of text
+  # (bench/floor/bare_app.cpp), i.e. what any app on these parts needs before its own work.
+  build_wasm bare_app
+  bench/floor/floor_www.sh build/www "$WASM/bin/bare_app.js" "$WASM/bin/bare_app.wasm" "$OUT/www-floor"
+  node bench/bench_web.mjs "${WEB_RUNS:-5}" --www "$OUT/www-floor" --prefix floor >>"$OUT/web.jsonl" 2>>"$OUT/web.log"
+  rm -rf "$OUT/www-floor"
   cat "$OUT/web.log"
 }
 
@@ -109,9 +115,24 @@ import statistics, sys
 rows = [l.split() for l in sys.stdin if l.strip()]
 print(statistics.median(float(r[0]) for r in rows), statistics.median(float(r[1]) for r in rows), sum(int(r[2]) for r in rows))'
 }
+# The submission floor server: its /healthz, its one-row durable submissions, then (restarted
+# with --no-store) the same POST parsed and answered without storing → three "rps p99 non2xx" lines.
+http_floor() {  # $1 = work dir, $2 = connections
+  local dir=$1 conns=$2 mode pid port
+  for mode in store no-store; do
+    rm -f "$dir/floor.port"
+    "$NATIVE/bin/bench_submit_floor" "$dir/floor-$mode.db" "$dir/floor.port" $([ "$mode" = no-store ] && echo --no-store) &
+    pid=$!
+    for _ in $(seq 1 100); do [ -s "$dir/floor.port" ] && break; sleep 0.1; done
+    port=$(cat "$dir/floor.port")
+    [ "$mode" = store ] && http_median "http://127.0.0.1:$port/healthz" "$conns"
+    http_median "http://127.0.0.1:$port/api/v1/requests" "$conns" -s bench/submit.lua
+    kill -TERM "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true
+  done
+}
 bench_http() {
   bench_http_deps
-  build_native doorplate-server
+  build_native doorplate-server bench_submit_floor
   local dir; dir=$(mktemp -d /tmp/doorplate-bench-XXXXXX)
   local jsonl="$OUT/http.jsonl" conns=${BENCH_HTTP_CONNECTIONS:-64}
   local load_start; load_start=$(cut -d' ' -f1 /proc/loadavg)
@@ -162,6 +183,10 @@ CONF
   http_start_server "$dir/single" --db "$dir/single.db" --max-batch 1
   read -r o_rps o_p99 o_bad < <(http_median "http://127.0.0.1:$SERVER_PORT/api/v1/requests" "$conns" -s bench/submit.lua)
   http_stop_server
+  # The floor (bench/floor/submit_floor.cpp): the same HTTP layer, JSON and group-commit writer
+  # storing one row per submission and nothing else; then parsing only, storing nothing.
+  local f_h f_s f_n
+  read -r f_h _ _ f_s _ _ f_n _ _ < <(http_floor "$dir" "$conns" | tr '\n' ' '; echo)
   local bytes; bytes=$(stat -c %s "$dir/www/guide.json")
   /usr/bin/python3 - "$jsonl" <<PY
 import json, os, sys
@@ -181,6 +206,9 @@ rows = [
   {"name": "http_submit_rps_single", "value": $o_rps, "unit": "req/s"},
   {"name": "http_submit_p99_single", "value": $o_p99, "unit": "ms"},
   {"name": "http_non2xx", "value": $g_bad + $n_bad + $h_bad + $s_bad + $o_bad, "unit": "count"},
+  {"name": "http_floor_healthz_rps", "value": $f_h, "unit": "req/s"},
+  {"name": "http_floor_submit_rps", "value": $f_s, "unit": "req/s", "baseline": "http_floor_healthz_rps", "ratio": r($f_s, $f_h)},
+  {"name": "http_floor_post_unstored_rps", "value": $f_n, "unit": "req/s", "baseline": "http_floor_healthz_rps", "ratio": r($f_n, $f_h)},
   {"name": "http_cores", "value": cores, "unit": "cores"},
   {"name": "http_connections", "value": $conns, "unit": "count"},
   {"name": "http_load_average", "value": float(open("/proc/loadavg").read().split()[0]), "unit": "load"},

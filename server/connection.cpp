@@ -169,7 +169,17 @@ void ConnectionStream::get_local_ip_and_port(std::string& ip, int& port) const {
 
 // ---- HttpServer ----
 
-HttpServer::HttpServer() : wake_fd_(::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK)) {}
+HttpServer::HttpServer() : wake_fd_(::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK)) {
+    set_socket_options([this](socket_t sock) {
+        httplib::default_socket_options(sock);
+        listen_fd_ = sock;
+    });
+}
+
+int HttpServer::widen_backlog() {
+    if (listen_fd_ < 0) return EBADF;
+    return ::listen(listen_fd_, SOMAXCONN) == 0 ? 0 : errno;
+}
 
 HttpServer::~HttpServer() {
     if (wake_fd_ >= 0) ::close(wake_fd_);

@@ -23,11 +23,17 @@ public:
     // requests being handled finish. Use instead of stop(), which leaves idle keep-alive
     // connections until their timeout.
     void shutdown();
+    // After bind_to_port/bind_to_any_port: listen again with the system's full backlog. httplib
+    // 0.11 listens with a backlog of 5 (compiled into Debian's library): when clients connect
+    // together (64 keep-alive connections reaching their limit at once) the kernel drops SYNs
+    // and those clients wait for a retransmit, 200 ms to 1 s. Returns 0 or the errno.
+    int widen_backlog();
 
 private:
     bool process_and_close_socket(socket_t sock) override;
 
     int wake_fd_ = -1;  // an eventfd, readable once shutdown() ran
+    int listen_fd_ = -1;  // the listening socket as httplib created it (the last one offered)
     std::atomic<bool> stopping_{false};
 };
 

@@ -202,15 +202,6 @@ int main(int argc, char** argv) {
         // Requests per keep-alive connection before the server closes it: nginx's default (1000); at
         // 100, busy clients reconnected every 100 requests (a new TCP handshake each time).
         server.set_keep_alive_max_count(1000);
-        // httplib 0.11 listens with a backlog of 5 (CPPHTTPLIB_LISTEN_BACKLOG, compiled into Debian's
-        // library): when clients connect together (64 keep-alive connections reaching their limit
-        // at once) the kernel drops SYNs and those clients wait for a retransmit, 200 ms to 1 s.
-        // Note the listening socket as httplib creates it, then listen again with a full backlog.
-        int listen_fd = -1;
-        server.set_socket_options([&listen_fd](socket_t sock) {
-            httplib::default_socket_options(sock);
-            listen_fd = sock;  // the last one offered is the one bound
-        });
         dp::install_routes(server, app);
 
         int port = config.port;
@@ -223,8 +214,7 @@ int main(int argc, char** argv) {
             std::fprintf(stderr, "doorplate-server: cannot listen on %s:%d (in use?)\n", config.host.c_str(), config.port);
             return 1;
         }
-        if (listen_fd >= 0 && ::listen(listen_fd, SOMAXCONN) != 0)
-            dp::log::warn("listen_backlog", {{"error", std::strerror(errno)}});
+        if (int err = server.widen_backlog()) dp::log::warn("listen_backlog", {{"error", std::strerror(err)}});
         const std::string base = config.public_base_url.empty()
                                      ? "http://" + config.host + ":" + std::to_string(port)
                                      : config.public_base_url;
