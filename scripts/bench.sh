@@ -26,7 +26,7 @@ build_native() {  # targets…
   cmake --build "$NATIVE" -j "$JOBS" --target "$@"
 }
 build_wasm() {  # targets…
-  [ -f "$WASM/CMakeCache.txt" ] || emcmake cmake -S . -B "$WASM" -DCMAKE_BUILD_TYPE=Release >/dev/null
+  emcmake cmake -S . -B "$WASM" -DCMAKE_BUILD_TYPE=Release >/dev/null
   cmake --build "$WASM" -j "$JOBS" --target "$@"
 }
 

@@ -22,7 +22,7 @@ using namespace resident;
 
 Model g_model;
 ViewState g_view;
-int g_ready_frames = -1;  // frames drawn since the current page's data became available
+int g_frames_drawn = 0;
 bool g_first_view_shown = false;  // the search index waits until the first view is on screen
 
 void dispatch(const Action& a);
@@ -282,6 +282,7 @@ bool frame(const ui::FrameInfo& f) {
     for (auto& e : platform::take_text_field_events())
         if (e.id == "search") dispatch(SearchTyped{e.value, e.submitted});
 
+    const bool data_was_ready = page_data_ready();  // before this frame's draw
     for (auto& a : draw(g_model, g_view, f)) dispatch(a);
     static std::string shown_title;
     if (std::string t = page_title(); t != shown_title) {
@@ -290,19 +291,20 @@ bool frame(const ui::FrameInfo& f) {
     }
 
     bool more = g_view.animating;
-    if (g_ready_frames >= 0 && g_ready_frames < 3) {
-        // ImGui lays a new window out on its first frame and shows it on the next: report
-        // "ready" only once a complete view has been drawn.
-        if (++g_ready_frames == 2 && g_model.landing_state != Load::failed) {
+    ++g_frames_drawn;
+    if (!g_first_view_shown && g_model.landing_state != Load::failed) {
+        // "ready" once a complete view is on screen: a frame whose data was all there before it
+        // was drawn, in a page window laid out on an earlier frame (ImGui lays a new window out
+        // on its first frame and shows it on the next). Not two frames later: those drew the
+        // same pixels again (a slow phone's first view came 0.2 s later).
+        if (data_was_ready && g_frames_drawn >= 2) {
             platform::hide_loading_overlay();
             platform::set_app_state("ready");
             g_first_view_shown = true;
             ensure_data();
+        } else if (page_data_ready()) {
+            more = true;  // the data came during this frame, or the window is new: draw it again
         }
-        more = true;
-    } else if (g_ready_frames < 0 && page_data_ready()) {
-        g_ready_frames = 0;
-        more = true;
     }
     return more;
 }
