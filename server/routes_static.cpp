@@ -6,11 +6,13 @@
 #include <map>
 #include <memory>
 #include <sstream>
+#include <cctype>
 
 #include "app.hpp"
 #include "http_util.hpp"
 #include "qr.hpp"
 #include "render_html.hpp"
+#include "url.hpp"
 
 namespace dp {
 namespace fs = std::filesystem;
@@ -149,6 +151,19 @@ void demo_index(App& app, httplib::Response& res) {
         "text/html; charset=utf-8");
 }
 
+// The page's doorplate answer, asked for with the page itself (a Link preload header): the app
+// shell asks for exactly this URL (www/app-shell.js) while the wasm downloads. Asked for only by
+// the shell's script, it queued behind the wasm on a slow network and came after the app's first
+// frame, which then showed "loading" instead of the landing. Codes as the shell accepts them.
+void preload_doorplate(const std::string& code, const httplib::Request& req, httplib::Response& res) {
+    if (code.size() < 4 || code.size() > 16) return;
+    for (char c : code)
+        if (!std::isalnum(static_cast<unsigned char>(c))) return;
+    std::string url = "/api/v1/doorplates/" + code;
+    if (req.has_param("src")) url += "?src=" + url_encode(req.get_param_value("src"));
+    res.set_header("Link", "<" + url + ">; rel=preload; as=fetch; crossorigin");
+}
+
 }  // namespace
 
 void register_static_routes(Routes& server, App& app) {
@@ -167,6 +182,7 @@ void register_static_routes(Routes& server, App& app) {
         if (file.empty()) file = resolve_in_root(app.config.www_dir, "index.html");
         if (file.empty()) throw HttpError(500, "missing_web_root", "web root has no index.html: run make build");
         serve_file(file, req, res);
+        preload_doorplate(req.matches[1].str(), req, res);
     });
     // The agent console's shell for /desk and every page under it (the app reads its route from the URL).
     server.Get(R"(/desk(/.*)?)", [&app](const httplib::Request& req, httplib::Response& res) {

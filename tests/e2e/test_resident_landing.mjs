@@ -11,9 +11,14 @@ export const tests = [
     const page = await ctx.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(String(e)));
+    // The page's Link header preloads the doorplate answer; the shell and the app use that one.
+    const plateFetches = [];
+    page.on('request', (r) => { if (r.url().includes('/api/v1/doorplates/')) plateFetches.push(r.url()); });
     await page.goto(`${base}/d/${plate.code}?src=poster`);
     const st = await waitForAppState(page);
     assert(st.state === 'ready', `app state ${st.state}: ${st.error}`);
+    assert(plateFetches.length === 1 && plateFetches[0].endsWith(`/api/v1/doorplates/${plate.code}?src=poster`),
+      `the doorplate answer should be fetched once, got ${JSON.stringify(plateFetches)}`);
     const canvas = await page.evaluate(() => {
       const c = document.getElementById('canvas');
       const r = c.getBoundingClientRect();

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "poster_tools.hpp"
+#include "raw_client.hpp"
 #include "server_process.hpp"
 
 using nlohmann::json;
@@ -27,6 +28,27 @@ TEST_CASE("the doorplate page is the app shell served as HTML") {
     CHECK(res->status == 200);
     CHECK(res->get_header_value("Content-Type") == "text/html; charset=utf-8");
     CHECK(res->body.find("shell") != std::string::npos);
+}
+
+TEST_CASE("the doorplate page asks the browser to preload exactly the doorplate answer the app shell fetches") {
+    testing::ServerProcess server;
+    auto c = server.client();
+    auto plain = c.Get("/d/ABCDEFG");
+    REQUIRE(plain);
+    CHECK(plain->get_header_value("Link") == "</api/v1/doorplates/ABCDEFG>; rel=preload; as=fetch; crossorigin");
+    // The entry channel goes along, encoded as the shell's encodeURIComponent does.
+    // (raw bytes: httplib's client would re-encode the query itself)
+    testing::RawClient raw(server.port());
+    REQUIRE(raw.send_all("GET /d/ABCDEFG/guide/x?src=%E6%B5%B7%E6%8A%A5%20a HTTP/1.1\r\nHost: x\r\n\r\n"));
+    CHECK(raw.read_response(5000).find("\r\nLink: </api/v1/doorplates/ABCDEFG?src=%E6%B5%B7%E6%8A%A5%20a>; "
+                                       "rel=preload; as=fetch; crossorigin\r\n") != std::string::npos);
+    // Codes the shell would not fetch get no hint (and nothing of the path reaches a header).
+    for (const char* path : {"/d/ab", "/d/ABC-DEFG", "/d/%0D%0ASet-Cookie:x=1"}) {
+        auto res = c.Get(path);
+        REQUIRE(res);
+        CHECK_MESSAGE(!res->has_header("Link"), path);
+        CHECK(!res->has_header("Set-Cookie"));
+    }
 }
 
 TEST_CASE("the help pages get the help app's shell when the web root has one") {
