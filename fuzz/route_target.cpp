@@ -23,6 +23,7 @@
 #include <thread>
 
 #include "app.hpp"
+#include "connection.hpp"
 #include "db.hpp"
 #include "log.hpp"
 #include "validate.hpp"
@@ -121,7 +122,7 @@ struct World {
     std::unique_ptr<dp::Db> db;
     std::unique_ptr<dp::App> app;
     std::unique_ptr<dp::Writer> writer;
-    httplib::Server server;
+    dp::HttpServer server;  // as the real server runs it (connection.hpp)
     int port = 0;
     std::string plate;  // a doorplate of 溪美街道 (agent_ximei's area)
     std::string agent, supervisor;
@@ -201,6 +202,7 @@ World& world() {
         dp::install_routes(w->server, *w->app);
         w->port = w->server.bind_to_any_port("127.0.0.1");
         if (w->port <= 0) broken("bind a loopback port");
+        w->server.widen_backlog();
         std::thread([w] { w->server.listen_after_bind(); }).detach();
         while (!w->server.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
         w->client = client_for(w->port);
