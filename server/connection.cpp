@@ -49,7 +49,12 @@ ssize_t recv_some(int fd, char* buf, size_t size) {
     }
 }
 
-void address_of(const sockaddr_storage& addr, socklen_t len, std::string& ip, int& port) {
+// The peer's (remote) or this end's address of a connected socket, as text and port.
+void ask_address(int fd, bool remote, std::string& ip, int& port) {
+    sockaddr_storage addr{};
+    socklen_t len = sizeof addr;
+    auto* sa = reinterpret_cast<sockaddr*>(&addr);
+    if ((remote ? ::getpeername(fd, sa, &len) : ::getsockname(fd, sa, &len)) != 0) return;
     char host[NI_MAXHOST] = "";
     if (getnameinfo(reinterpret_cast<const sockaddr*>(&addr), len, host, sizeof host, nullptr, 0, NI_NUMERICHOST) == 0)
         ip = host;
@@ -144,25 +149,15 @@ ssize_t ConnectionStream::write(const char* ptr, size_t size) {
 }
 
 void ConnectionStream::get_remote_ip_and_port(std::string& ip, int& port) const {
-    if (!have_remote_) {
-        sockaddr_storage addr{};
-        socklen_t len = sizeof addr;
-        if (::getpeername(fd_, reinterpret_cast<sockaddr*>(&addr), &len) == 0)
-            address_of(addr, len, remote_ip_, remote_port_);
-        have_remote_ = true;
-    }
+    if (!have_remote_) ask_address(fd_, true, remote_ip_, remote_port_);
+    have_remote_ = true;
     ip = remote_ip_;
     port = remote_port_;
 }
 
 void ConnectionStream::get_local_ip_and_port(std::string& ip, int& port) const {
-    if (!have_local_) {
-        sockaddr_storage addr{};
-        socklen_t len = sizeof addr;
-        if (::getsockname(fd_, reinterpret_cast<sockaddr*>(&addr), &len) == 0)
-            address_of(addr, len, local_ip_, local_port_);
-        have_local_ = true;
-    }
+    if (!have_local_) ask_address(fd_, false, local_ip_, local_port_);
+    have_local_ = true;
     ip = local_ip_;
     port = local_port_;
 }
