@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { artifacts, assert, drag, firstDoorplate, hitbox, tap, waitForAppState, waitForPath } from './harness.mjs';
-import { helpState, openPhone } from './phone_fixtures.mjs';
+import { helpState, openPhone, tapOnScreen as tapWholeOnScreen } from './phone_fixtures.mjs';
 
 const shot = (page, name) => page.screenshot({ path: path.join(artifacts, `resident-help-${name}.png`) });
 
@@ -43,26 +43,10 @@ async function residentGet(base, id, token) {
 // This phone's requests, as the app keeps them (id, number, token).
 const myRequests = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('doorplate:requests') || '[]'));
 
-// Scrolls (finger drags) until the tap target is wholly on screen, then taps it.
-async function tapOnScreen(page, cdp, id, tries = 25) {
-  for (let i = 0; i < tries; i++) {
-    const b = await hitbox(page, id, 3000).catch(() => null);
-    const onScreen = (x) => x && x.y >= 60 && x.y + x.h <= 830;
-    if (onScreen(b)) {
-      // Wait for the layout to settle (a picture that loads pushes what is below it down).
-      await page.waitForTimeout(400);
-      const again = await page.evaluate((want) => (window.Module.dpHitboxes || []).find((h) => h.id === want) || null, id);
-      if (onScreen(again) && Math.abs(again.y - b.y) < 2) return page.touchscreen.tap(again.x + again.w / 2, again.y + again.h / 2);
-      continue;
-    }
-    const up = !b || b.y + b.h > 830;
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: 383, y: up ? 700 : 300 }] });
-    for (let k = 1; k <= 6; k++)
-      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: 383, y: (up ? 700 : 300) + (up ? -50 : 50) * k }] });
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-    await page.waitForTimeout(400);
-  }
-  throw new Error(`tap target ${id} never came on screen`);
+// Taps a target once the page has drawn it, scrolling it wholly on screen first (phone_fixtures).
+async function tapOnScreen(page, cdp, id) {
+  await hitbox(page, id, 3000).catch(() => null);  // a page that is still loading draws it soon
+  return tapWholeOnScreen(page, cdp, id);
 }
 // Waits for a tap target that may be anywhere on a long page: looks, then scrolls down and up.
 async function seek(page, cdp, id, timeout = 30000) {

@@ -22,7 +22,6 @@ using namespace resident;
 
 Model g_model;
 ViewState g_view;
-int g_frames_drawn = 0;
 bool g_first_view_shown = false;  // the search index waits until the first view is on screen
 
 void dispatch(const Action& a);
@@ -282,7 +281,7 @@ bool frame(const ui::FrameInfo& f) {
     for (auto& e : platform::take_text_field_events())
         if (e.id == "search") dispatch(SearchTyped{e.value, e.submitted});
 
-    const bool data_was_ready = page_data_ready();  // before this frame's draw
+    const bool data_was_ready = !g_first_view_shown && page_data_ready();  // before this frame's draw
     for (auto& a : draw(g_model, g_view, f)) dispatch(a);
     static std::string shown_title;
     if (std::string t = page_title(); t != shown_title) {
@@ -291,13 +290,12 @@ bool frame(const ui::FrameInfo& f) {
     }
 
     bool more = g_view.animating;
-    ++g_frames_drawn;
     if (!g_first_view_shown && g_model.landing_state != Load::failed) {
         // "ready" once a complete view is on screen: a frame whose data was all there before it
         // was drawn, in a page window laid out on an earlier frame (ImGui lays a new window out
         // on its first frame and shows it on the next). Not two frames later: those drew the
         // same pixels again (a slow phone's first view came 0.2 s later).
-        if (data_was_ready && g_frames_drawn >= 2) {
+        if (data_was_ready && platform::frames_drawn() >= 2) {  // this frame is the 2nd or later
             platform::hide_loading_overlay();
             platform::set_app_state("ready");
             g_first_view_shown = true;
