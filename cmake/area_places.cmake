@@ -1,5 +1,5 @@
 # Places area (map and navigation data): the demo county generator doorplate-gencounty and the
-# `demo_data` target writing ${CMAKE_BINARY_DIR}/demo/{service_points,doorplates}.csv and
+# `demo_data` target writing ${CMAKE_BINARY_DIR}/demo/{areas,service_points,doorplates}.csv and
 # {roads,map_features}.geojson, which `--demo` seeding imports (DP_DEMO_DIR for the server tests).
 if(NOT EMSCRIPTEN)
   add_executable(doorplate-gencounty ${CMAKE_SOURCE_DIR}/tools/gencounty/main.cpp)
@@ -7,7 +7,7 @@ if(NOT EMSCRIPTEN)
 
   file(GLOB DP_ITEM_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/assets/guides/items/*.json)
   set(DP_DEMO_DIR ${CMAKE_BINARY_DIR}/demo)
-  set(DP_DEMO_FILES ${DP_DEMO_DIR}/service_points.csv ${DP_DEMO_DIR}/doorplates.csv
+  set(DP_DEMO_FILES ${DP_DEMO_DIR}/areas.csv ${DP_DEMO_DIR}/service_points.csv ${DP_DEMO_DIR}/doorplates.csv
       ${DP_DEMO_DIR}/roads.geojson ${DP_DEMO_DIR}/map_features.geojson)
   add_custom_command(
     OUTPUT ${DP_DEMO_FILES}

@@ -183,7 +183,7 @@ World& world() {
         w->config.catalogue_path = dir + "/no-catalogue.json";  // the guides are read from assets/guides
         w->config.rate_limit = 0;
         w->db = std::make_unique<dp::Db>(w->config.db_path);
-        dp::seed_demo_county(*w->db, w->config.assets_dir, DP_DEMO_DIR);
+        dp::seed_demo_county(*w->db, DP_DEMO_DIR);
         dp::seed_demo_accounts(*w->db);
         w->app.reset(new dp::App{w->config, *w->db, {}});
         w->app->places.load(*w->db);

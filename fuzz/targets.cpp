@@ -91,6 +91,10 @@ int csv(const std::uint8_t* data, std::size_t size) {
     const auto points = dp::import_service_points_csv(text);
     const auto again2 = dp::import_service_points_csv(dp::service_points_to_csv(points.rows));
     require(again2.issues.empty() && again2.rows.size() == points.rows.size(), "imported service points round-trip");
+    const auto areas = dp::import_areas_csv(text);
+    require(areas.origins.size() == areas.rows.size(), "one origin per imported area");
+    const auto again3 = dp::import_areas_csv(dp::areas_to_csv(areas.rows));
+    require(again3.issues.empty() && again3.rows.size() == areas.rows.size(), "imported areas round-trip");
     return 0;
 }
 

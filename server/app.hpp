@@ -54,10 +54,10 @@ void install_operations(Routes& routes, App& app);
 // route area, the static catch-all last (dispatched by Routes, router.hpp).
 void install_routes(httplib::Server& server, App& app);
 
-// Loads the demo county into an empty database: areas from assets/demo, doorplates, service
-// points, roads and map features from demo_dir (doorplate-gencounty's output, read through
-// the importers); each table is filled only when empty. Returns the doorplates created.
-int seed_demo_county(Db& db, const std::string& assets_dir, const std::string& demo_dir);
+// Loads the demo county into an empty database: areas, doorplates, service points, roads and
+// map features from demo_dir (doorplate-gencounty's output, read through import_data); each
+// table is filled only when empty. Returns the doorplates created.
+int seed_demo_county(Db& db, const std::string& demo_dir);
 // Accounts and access: /api/v1/auth, /api/v1/desk, /api/v1/admin, uploads.
 void register_auth_routes(Routes& server, App& app);
 void register_desk_routes(Routes& server, App& app);

@@ -52,28 +52,14 @@ CoordSystem coord_param(const httplib::Request& req) {
 
 LocalDateTime at_param(const httplib::Request& req) {
     if (!req.has_param("at")) return shanghai_from_unix(static_cast<std::int64_t>(std::time(nullptr)));
-    const std::string v = req.get_param_value("at");
-    LocalDateTime t;
-    const bool shape = v.size() == 16 && v[4] == '-' && v[7] == '-' && v[10] == 'T' && v[13] == ':';
-    bool digits = shape;
-    for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15})
-        if (digits && (v[i] < '0' || v[i] > '9')) digits = false;
-    if (digits) {
-        t.year = std::atoi(v.substr(0, 4).c_str());
-        t.month = std::atoi(v.substr(5, 2).c_str());
-        t.day = std::atoi(v.substr(8, 2).c_str());
-        t.hour = std::atoi(v.substr(11, 2).c_str());
-        t.minute = std::atoi(v.substr(14, 2).c_str());
-    }
-    if (!digits || !is_valid_date(t.year, t.month, t.day) || t.hour > 23 || t.minute > 59)
-        throw HttpError(400, "bad_time", "参数 at 应为北京时间“YYYY-MM-DDTHH:MM”，如 2026-10-09T09:30");
-    return t;
+    return local_time_param(req, "at");
 }
 
-std::string format_local(const LocalDateTime& t) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d", t.year, t.month, t.day, t.hour, t.minute);
-    return buf;
+LocalDateTime local_time_param(const httplib::Request& req, const char* name) {
+    const auto t = parse_local_time(req.get_param_value(name));
+    if (!t)
+        throw HttpError(400, "bad_time", std::string("参数 ") + name + " 应为北京时间“YYYY-MM-DDTHH:MM”，如 2026-10-09T09:30");
+    return *t;
 }
 
 }  // namespace dp

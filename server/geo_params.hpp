@@ -21,7 +21,7 @@ LatLng parse_latlng_text(const std::string& text, const char* name);
 CoordSystem coord_param(const httplib::Request& req);
 // at=YYYY-MM-DDTHH:MM; now in Asia/Shanghai when absent.
 LocalDateTime at_param(const httplib::Request& req);
-// "2026-10-01T09:30"
-std::string format_local(const LocalDateTime& t);
+// A present YYYY-MM-DDTHH:MM (Beijing time) parameter; 400 bad_time otherwise.
+LocalDateTime local_time_param(const httplib::Request& req, const char* name);
 
 }  // namespace dp

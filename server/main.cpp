@@ -4,6 +4,7 @@
 #include <signal.h>
 #include <sys/socket.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <ctime>
@@ -18,6 +19,7 @@
 #include "connection.hpp"
 #include "http_util.hpp"
 #include "idempotency.hpp"
+#include "import_data.hpp"
 #include "log.hpp"
 #include "maintenance.hpp"
 #include "rate_limit.hpp"
@@ -54,6 +56,10 @@ Usage: doorplate-server [options]
   --max-db-mb N      refuse writes (507) beyond this database size in MiB (default 0 = no limit)
   --backup OUT       with --db: write a consistent copy of the (live) database to OUT and exit
   --check            with --db: run the integrity and foreign-key checks; exit 0 "ok", else 1
+  --import KIND FILE with --db: load real data and exit (repeatable). KIND: areas, doorplates,
+                     service-points (CSV), roads, map-features (GeoJSON); formats in
+                     docs/data-import.md. Bad rows are listed by line and field and skipped,
+                     good rows load; exit 0 when every row loaded, else 1
   --help             this text
 )";
 
@@ -71,7 +77,14 @@ struct PosterJob {
     std::string village_id, size = "a4", out;
 };
 
-bool parse_args(int argc, char** argv, dp::ServerConfig& c, PosterJob& posters) {
+// Commands that run instead of serving.
+struct Commands {
+    PosterJob posters;
+    std::vector<dp::ImportJob> imports;
+};
+
+bool parse_args(int argc, char** argv, dp::ServerConfig& c, Commands& commands) {
+    PosterJob& posters = commands.posters;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
         auto value = [&](const char* name) -> std::string {
@@ -108,6 +121,16 @@ bool parse_args(int argc, char** argv, dp::ServerConfig& c, PosterJob& posters) 
         else if (a == "--max-db-mb") c.max_db_mb = int_option("--max-db-mb", value("--max-db-mb"), 0, 1000000000);
         else if (a == "--backup") c.backup_path = value("--backup");
         else if (a == "--check") c.check = true;
+        else if (a == "--import") {
+            dp::ImportJob job;
+            job.kind = value("--import");
+            const auto& kinds = dp::import_kinds();
+            if (std::find(kinds.begin(), kinds.end(), job.kind) == kinds.end())
+                throw std::runtime_error("--import KIND must be areas, doorplates, service-points, roads or map-features, not " +
+                                         job.kind);
+            job.path = value("--import KIND");
+            commands.imports.push_back(job);
+        }
         else if (a == "--trust-proxy") c.trust_proxy = true;
         else if (a == "--log-level") {
             c.log_level = value("--log-level");
@@ -134,9 +157,10 @@ void print_samples(dp::App& app, const std::string& base) {
 
 int main(int argc, char** argv) {
     dp::ServerConfig config;
-    PosterJob posters;
+    Commands commands;
+    const PosterJob& posters = commands.posters;
     try {
-        parse_args(argc, argv, config, posters);
+        parse_args(argc, argv, config, commands);
     } catch (const std::exception& e) {
         std::fprintf(stderr, "doorplate-server: %s\n", e.what());
         return 2;
@@ -144,6 +168,14 @@ int main(int argc, char** argv) {
 
     if (!config.backup_path.empty()) return dp::run_backup(config.db_path, config.backup_path);
     if (config.check) return dp::run_check(config.db_path);
+    if (!commands.imports.empty()) {
+        try {
+            return dp::run_import(config, commands.imports, stdout, stderr);
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "doorplate-server: %s\n", e.what());
+            return 1;
+        }
+    }
 
     // Signals are handled by one thread (sigwait), which asks the server to stop.
     sigset_t stop_signals;
@@ -157,7 +189,7 @@ int main(int argc, char** argv) {
     try {
         dp::Db db(config.db_path);
         dp::App app{config, db, {}};
-        if (config.demo) dp::seed_demo_county(db, config.assets_dir, config.demo_dir);
+        if (config.demo) dp::seed_demo_county(db, config.demo_dir);
         if (config.demo) dp::seed_demo_accounts(db);
         app.places.load(db);
         {  // what has expired while the server was down: 24-hour idempotency keys, ended sessions

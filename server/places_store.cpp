@@ -1,5 +1,5 @@
-// PlacesStore: loading service points, roads and map features from SQLite into memory, and
-// inserting them (see places_store.hpp).
+// PlacesStore: loading service points, roads and map features from SQLite into memory (see
+// places_store.hpp; import_data writes them).
 #include "places_store.hpp"
 
 #include "log.hpp"
@@ -12,7 +12,6 @@ std::vector<LatLng> line_from_json(const std::string& text) {
     for (const auto& p : nlohmann::json::parse(text)) out.push_back({p.at(0).get<double>(), p.at(1).get<double>()});
     return out;
 }
-std::string line_to_json(const std::vector<LatLng>& line) { return latlng_array(line, 7).dump(); }
 }  // namespace
 
 void PlacesStore::load(Db& db) {
@@ -104,50 +103,6 @@ const MapFeature* PlacesStore::boundary(const std::string& area_id) const {
     for (const auto& f : features_)
         if (f.kind == "boundary" && f.area_id == area_id) return &f;
     return nullptr;
-}
-
-void insert_service_points(Db& db, const std::vector<ServicePoint>& points) {
-    db.transaction([&] {
-        Stmt ins(db,
-                 "INSERT INTO service_points (id, name, type, area_id, address, lat, lng, phone, hours) "
-                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        Stmt item(db, "INSERT OR IGNORE INTO service_point_items (service_point_id, item_id) VALUES (?, ?)");
-        for (const auto& p : points) {
-            ins.reset();
-            ins.bind(1, p.id).bind(2, p.name).bind(3, std::string(service_point_type_id(p.type)));
-            ins.bind(4, p.area_id).bind(5, p.address).bind(6, p.location.lat).bind(7, p.location.lng);
-            ins.bind(8, p.phone).bind(9, to_text(p.hours));
-            ins.step();
-            for (const auto& id : p.items) {
-                item.reset();
-                item.bind(1, p.id).bind(2, id);
-                item.step();
-            }
-        }
-    });
-}
-
-void insert_roads(Db& db, const std::vector<Road>& roads) {
-    db.transaction([&] {
-        Stmt ins(db, "INSERT INTO roads (name, class, oneway, line) VALUES (?, ?, ?, ?)");
-        for (const auto& r : roads) {
-            ins.reset();
-            ins.bind(1, r.name).bind(2, std::string(road_class_name(r.road_class))).bind(3, r.oneway ? 1 : 0);
-            ins.bind(4, line_to_json(r.line));
-            ins.step();
-        }
-    });
-}
-
-void insert_map_features(Db& db, const std::vector<MapFeature>& features) {
-    db.transaction([&] {
-        Stmt ins(db, "INSERT INTO map_features (kind, name, area_id, area_kind, polygon) VALUES (?, ?, ?, ?, ?)");
-        for (const auto& f : features) {
-            ins.reset();
-            ins.bind(1, f.kind).bind(2, f.name).bind(3, f.area_id).bind(4, f.area_kind).bind(5, line_to_json(f.polygon));
-            ins.step();
-        }
-    });
 }
 
 }  // namespace dp

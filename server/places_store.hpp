@@ -44,9 +44,4 @@ private:
     std::vector<MapFeature> features_;
 };
 
-// Writers used by the demo seeding and importers: each replaces nothing, only inserts.
-void insert_service_points(Db& db, const std::vector<ServicePoint>& points);
-void insert_roads(Db& db, const std::vector<Road>& roads);
-void insert_map_features(Db& db, const std::vector<MapFeature>& features);
-
 }  // namespace dp

@@ -68,6 +68,13 @@ PlaceQuery place_query(App& app, const httplib::Request& req, const LocalDateTim
         else if (!(v == "0" || v == "false" || v.empty()))
             throw HttpError(400, "bad_parameter", "参数 open_now 应为 1 或 0");
     }
+    if (req.has_param("open_by")) {  // open now, or opening next by then
+        const LocalDateTime by = local_time_param(req, "open_by");
+        if (unix_from_shanghai(by) < unix_from_shanghai(at))
+            throw HttpError(400, "bad_time", "参数 open_by（" + format_local_time(by) + "）不能早于查询时间 " + format_local_time(at));
+        q.open_at = at;
+        q.open_by = by;
+    }
     return q;
 }
 
@@ -80,7 +87,7 @@ void list_places(App& app, const httplib::Request& req, httplib::Response& res) 
     nlohmann::json places = nlohmann::json::array();
     for (const auto& hit : app.places.nearest(q, static_cast<std::size_t>(limit), query))
         places.push_back(place_json(app.places.points()[hit.index], at, hit.distance_m, coord));
-    nlohmann::json body = {{"places", places}, {"at", format_local(at)}};
+    nlohmann::json body = {{"places", places}, {"at", format_local_time(at)}};
     add_coord(body, coord);
     send_json(res, body);
 }
@@ -99,7 +106,7 @@ void get_place(App& app, const httplib::Request& req, httplib::Response& res) {
     nlohmann::json j = place_json(p, at, std::nullopt, coord);
     j["hours_week"] = describe_week_zh(p.hours);
     j["hours_dates"] = describe_dates_zh(p.hours, at.date());
-    j["at"] = format_local(at);
+    j["at"] = format_local_time(at);
     add_coord(j, coord);
     send_json(res, j);
 }
@@ -210,7 +217,7 @@ void get_map(App& app, const httplib::Request& req, httplib::Response& res) {
                         {"water", water},
                         {"boundaries", boundaries},
                         {"places", places},
-                        {"at", format_local(at)}};
+                        {"at", format_local_time(at)}};
     add_coord(j, coord);
     send_json(res, j);
 }

@@ -377,6 +377,11 @@ DemoCounty generate_demo_county(const nlohmann::json& areas, const std::vector<C
             origin = {a.at("lat").get<double>(), a.at("lng").get<double>()};
         }
     const LocalProjection proj(origin);
+    DemoCounty out;
+    for (const auto& a : areas.at("areas"))
+        out.areas.push_back({a.at("id").get<std::string>(), a.at("name").get<std::string>(),
+                             a.at("kind").get<std::string>(), a.at("parent_id").get<std::string>(),
+                             {a.at("lat").get<double>(), a.at("lng").get<double>()}});
 
     // ---- areas ----
     std::vector<TownIn> towns;
@@ -583,7 +588,6 @@ DemoCounty generate_demo_county(const nlohmann::json& areas, const std::vector<C
     connect_components(roads);
 
     // ---- rivers ----
-    DemoCounty out;
     std::vector<std::vector<Point2>> water;
     {
         auto P = [&](double lat, double lng) { return proj.project({lat, lng}); };

@@ -24,6 +24,7 @@ struct CatalogueItemRef {
 CatalogueItemRef catalogue_item_ref(const nlohmann::json& item);
 
 struct DemoCounty {
+    std::vector<Area> areas;           // as in areas.json (county, towns, villages/communities)
     std::vector<Road> roads;
     std::vector<MapFeature> features;  // water, then the county and town boundaries
     std::vector<ServicePoint> service_points;

@@ -225,6 +225,45 @@ nlohmann::json positions_json(const std::vector<LatLng>& line) {
 
 }  // namespace
 
+// ---- areas ----
+
+ImportResult<Area> import_areas_csv(std::string_view text) {
+    ImportResult<Area> out;
+    Table t = read_table(text, {"id", "name", "kind", "parent_id", "lat", "lng"}, out.issues);
+    if (!t.ok) return out;
+    std::map<std::string, int> seen;
+    for (const auto& rec : t.rows) {
+        if (!field_count_ok(rec, t.header_size, out.issues)) continue;
+        RowReader r{t, rec, out.issues, t.header_size};
+        Area a;
+        a.id = r.required("id");
+        if (!a.id.empty() && seen.count(a.id))
+            r.fail("id", "区划编号 " + a.id + " 与第 " + std::to_string(seen[a.id]) + " 行重复");
+        a.name = r.required("name");
+        a.kind = r.required("kind");
+        if (!a.kind.empty() && a.kind != "county" && a.kind != "town" && a.kind != "village" && a.kind != "community")
+            r.fail("kind", "层级“" + a.kind + "”不对：应为 county（县/市）、town（乡镇/街道）、village（村）或 community（社区）");
+        a.parent_id = r.get("parent_id");
+        if (a.kind != "county" && !a.kind.empty() && a.parent_id.empty()) r.fail("parent_id", "除县/市外都要写上级区划编号");
+        if (!a.parent_id.empty() && a.parent_id == a.id) r.fail("parent_id", "上级区划不能是自己");
+        a.centre.lat = r.coordinate("lat", true);
+        a.centre.lng = r.coordinate("lng", false);
+        if (r.bad) continue;
+        seen[a.id] = rec.line;
+        out.add(std::move(a), rec.line);
+    }
+    return out;
+}
+
+std::string areas_to_csv(const std::vector<Area>& areas) {
+    std::string out = csv_row({"id", "name", "kind", "parent_id", "lat", "lng"});
+    for (const auto& a : areas) {
+        nlohmann::json lat = a.centre.lat, lng = a.centre.lng;
+        out += csv_row({a.id, a.name, a.kind, a.parent_id, lat.dump(), lng.dump()});
+    }
+    return out;
+}
+
 // ---- doorplates ----
 
 ImportResult<Doorplate> import_doorplates_csv(std::string_view text) {
@@ -260,7 +299,7 @@ ImportResult<Doorplate> import_doorplates_csv(std::string_view text) {
         d.location.lng = r.coordinate("lng", false);
         if (r.bad) continue;
         seen[d.code] = rec.line;
-        out.rows.push_back(std::move(d));
+        out.add(std::move(d), rec.line);
     }
     return out;
 }
@@ -342,7 +381,7 @@ ImportResult<ServicePoint> import_service_points_csv(std::string_view text, cons
         p.items.erase(std::unique(p.items.begin(), p.items.end()), p.items.end());
         if (r.bad) continue;
         seen[p.id] = rec.line;
-        out.rows.push_back(std::move(p));
+        out.add(std::move(p), rec.line);
     }
     return out;
 }
@@ -419,7 +458,7 @@ ImportResult<Road> import_roads_geojson(std::string_view text) {
             roads.push_back(std::move(r));
         }
         if (bad) return;
-        for (auto& r : roads) out.rows.push_back(std::move(r));
+        for (auto& r : roads) out.add(std::move(r), index);
     });
     return out;
 }
@@ -487,7 +526,7 @@ ImportResult<MapFeature> import_map_features_geojson(std::string_view text) {
             parts.push_back(std::move(m));
         }
         if (bad) return;
-        for (auto& m : parts) out.rows.push_back(std::move(m));
+        for (auto& m : parts) out.add(std::move(m), index);
     });
     return out;
 }

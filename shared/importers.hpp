@@ -1,4 +1,4 @@
-// Importers for real data: CSV of doorplates and of service points, GeoJSON of roads
+// Importers for real data: CSV of areas (区划), of doorplates and of service points, GeoJSON of roads
 // (LineString/MultiLineString) and of map features (Polygon/MultiPolygon: water, boundaries).
 // Bad rows are reported by line (or feature) and field in Chinese; good rows still load.
 // The writers produce the same formats (the demo county generator uses them).
@@ -27,8 +27,18 @@ struct ImportIssue {
 template <class T>
 struct ImportResult {
     std::vector<T> rows;
+    std::vector<int> origins;  // per row: its CSV line, or its GeoJSON feature (from 1)
     std::vector<ImportIssue> issues;
+
+    void add(T row, int origin) {
+        rows.push_back(std::move(row));
+        origins.push_back(origin);
+    }
 };
+
+// Columns: id, name, kind (county|town|village|community), parent_id ("" only for a county),
+// lat, lng (the area's centre, where its map opens).
+ImportResult<Area> import_areas_csv(std::string_view text);
 
 // Columns (header row, any order, names as here; extra columns are ignored):
 //   code, area_id, town_id, county, town, village, road, number, lat, lng; optional building.
@@ -49,6 +59,7 @@ ImportResult<Road> import_roads_geojson(std::string_view text);
 ImportResult<MapFeature> import_map_features_geojson(std::string_view text);
 
 // Writers (coordinates as given; round them first for compact files).
+std::string areas_to_csv(const std::vector<Area>& areas);
 std::string doorplates_to_csv(const std::vector<Doorplate>& doorplates);
 std::string service_points_to_csv(const std::vector<ServicePoint>& points);
 std::string roads_to_geojson(const std::vector<Road>& roads);

@@ -93,6 +93,31 @@ LocalDateTime shanghai_from_unix(std::int64_t unix_seconds) {
 
 std::int64_t unix_from_shanghai(const LocalDateTime& t) { return abs_minutes(t) * 60 - kShanghaiUtcOffsetS; }
 
+std::string format_local_time(const LocalDateTime& t) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d", t.year, t.month, t.day, t.hour, t.minute);
+    return buf;
+}
+
+std::optional<LocalDateTime> parse_local_time(std::string_view v) {
+    if (v.size() != 16 || v[4] != '-' || v[7] != '-' || v[10] != 'T' || v[13] != ':') return std::nullopt;
+    for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15})
+        if (v[i] < '0' || v[i] > '9') return std::nullopt;
+    const auto num = [&](std::size_t at, std::size_t n) {
+        int x = 0;
+        for (std::size_t i = at; i < at + n; ++i) x = x * 10 + (v[i] - '0');
+        return x;
+    };
+    LocalDateTime t;
+    t.year = num(0, 4);
+    t.month = num(5, 2);
+    t.day = num(8, 2);
+    t.hour = num(11, 2);
+    t.minute = num(14, 2);
+    if (!is_valid_date(t.year, t.month, t.day) || t.hour > 23 || t.minute > 59) return std::nullopt;
+    return t;
+}
+
 // ---- queries ----
 
 const std::vector<TimeInterval>& OpeningHours::intervals_on(LocalDate d) const {

@@ -43,6 +43,10 @@ LocalDate add_days(LocalDate d, std::int64_t n);
 // Unix seconds ↔ Shanghai wall-clock time (seconds are dropped; floors for negatives).
 LocalDateTime shanghai_from_unix(std::int64_t unix_seconds);
 std::int64_t unix_from_shanghai(const LocalDateTime& t);
+// "2026-10-01T09:30" ↔ LocalDateTime; parsing gives nullopt on any other shape or an
+// impossible date or time.
+std::string format_local_time(const LocalDateTime& t);
+std::optional<LocalDateTime> parse_local_time(std::string_view text);
 
 // One opening interval, in minutes from the start of its day. end > start; an end beyond
 // 1440 spills into the next day (22:00–02:00 is {1320, 1560}); 00:00–24:00 is {0, 1440}.

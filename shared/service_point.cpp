@@ -103,6 +103,11 @@ nlohmann::json place_json(const ServicePoint& p, const LocalDateTime& now, std::
     j["hours_today"] = describe_today_zh(p.hours, now.date());
     j["status"] = status_zh(p.hours, now);
     j["open_now"] = p.hours.is_open(now);
+    if (j["open_now"]) {
+        if (auto end = p.hours.next_closing(now)) j["closes_at"] = format_local_time(*end);
+    } else if (auto next = p.hours.next_opening(now)) {
+        j["next_opening"] = format_local_time(*next);
+    }
     if (distance_m) j["distance_m"] = std::llround(*distance_m);
     return j;
 }
@@ -110,6 +115,10 @@ nlohmann::json place_json(const ServicePoint& p, const LocalDateTime& now, std::
 bool place_matches(const ServicePoint& p, const PlaceQuery& q) {
     if (q.type && p.type != *q.type) return false;
     if (!q.item.empty() && !p.handles(q.item)) return false;
+    if (q.open_at && q.open_by) {
+        const auto next = p.hours.next_opening(*q.open_at);
+        return next && unix_from_shanghai(*next) <= unix_from_shanghai(*q.open_by);
+    }
     if (q.open_at && !p.hours.is_open(*q.open_at)) return false;
     return true;
 }

@@ -58,7 +58,9 @@ std::optional<CoordSystem> coord_system_from_id(std::string_view id);
 LatLng wgs84_to(CoordSystem c, LatLng wgs);
 
 // The API's Place object at local time `now`: the storage fields plus "type_name",
-// "hours_today", "status", "open_now", and "distance_m" (rounded to the metre) when given.
+// "hours_today", "status", "open_now", "closes_at" (when open and it closes within the week)
+// or "next_opening" (when closed and it opens within 400 days), both "YYYY-MM-DDTHH:MM", and
+// "distance_m" (rounded to the metre) when given.
 // "location" is converted to `coord`.
 nlohmann::json place_json(const ServicePoint& p, const LocalDateTime& now,
                           std::optional<double> distance_m = std::nullopt, CoordSystem coord = CoordSystem::wgs84);
@@ -68,6 +70,9 @@ struct PlaceQuery {
     std::string item;                       // "" = any
     std::optional<ServicePointType> type;   // nullopt = any
     std::optional<LocalDateTime> open_at;   // nullopt = open or not
+    // With open_at: open at some moment from open_at up to open_by (open now, or opening
+    // next by then), instead of open at open_at itself.
+    std::optional<LocalDateTime> open_by;
 };
 bool place_matches(const ServicePoint& p, const PlaceQuery& q);
 // A SpatialIndex filter over `points` (indexes as given to the index); null when q filters

@@ -207,6 +207,10 @@ TEST_CASE("every service point has valid hours, a phone and items from the catal
 
 TEST_CASE("the generated files load through the importers without a single issue") {
     const auto& c = county();
+    const auto areas = dp::import_areas_csv(dp::areas_to_csv(c.areas));
+    CHECK(areas.issues.empty());
+    CHECK(areas.rows.size() == c.areas.size());
+    CHECK(c.areas.size() >= 1 + 10 + 60);
     const auto points = dp::import_service_points_csv(dp::service_points_to_csv(c.service_points));
     CHECK(points.issues.empty());
     CHECK(points.rows.size() == c.service_points.size());

@@ -1,4 +1,4 @@
-// Tests of shared/importers: CSV doorplates and service points, GeoJSON roads and map
+// Tests of shared/importers: CSV areas, doorplates and service points, GeoJSON roads and map
 // features; every error kind is reported by line/feature and field, good rows still load.
 #include <doctest/doctest.h>
 
@@ -158,6 +158,33 @@ TEST_CASE("service points and doorplates written by the writers read back equal"
     INFO(dump(back.issues));
     REQUIRE(back.rows.size() == 1);
     CHECK(nlohmann::json(back.rows[0]) == nlohmann::json(p));
+}
+
+TEST_CASE("areas: every level, a parent except for the county, duplicate ids, and each row's line") {
+    const std::string text = "id,name,kind,parent_id,lat,lng\n"
+                             "350583,南安市,county,,24.96,118.386\n"
+                             "350583-101,溪美街道,town,350583,24.963,118.386\n"
+                             "350583-101-001,溪州社区,community,350583-101,24.963,118.392\n"
+                             "350583-101-002,某村,hamlet,350583-101,24.96,118.39\n"
+                             "350583-101-003,某村,village,,24.96,118.39\n"
+                             "350583-101,溪美街道,town,350583,24.963,118.386\n"
+                             "350583-101-004,自己,village,350583-101-004,24.96,118.39\n";
+    const auto r = dp::import_areas_csv(text);
+    INFO(dump(r.issues));
+    REQUIRE(r.rows.size() == 3);
+    CHECK(r.origins == std::vector<int>{2, 3, 4});
+    CHECK(r.rows[2].parent_id == "350583-101");
+    CHECK(r.rows[2].centre.lng == doctest::Approx(118.392));
+    CHECK(has_issue(r.issues, 5, "kind", "hamlet"));
+    CHECK(has_issue(r.issues, 6, "parent_id", "上级区划"));
+    CHECK(has_issue(r.issues, 7, "id", "与第 3 行重复"));
+    CHECK(has_issue(r.issues, 8, "parent_id", "不能是自己"));
+    CHECK(r.issues.size() == 4);
+    const auto back = dp::import_areas_csv(dp::areas_to_csv(r.rows));
+    CHECK(back.issues.empty());
+    REQUIRE(back.rows.size() == 3);
+    CHECK(back.rows[0].kind == "county");
+    CHECK(back.rows[1].name == "溪美街道");
 }
 
 TEST_CASE("roads from GeoJSON: [lng, lat] order, MultiLineString, properties, and per-feature errors") {

@@ -1,5 +1,5 @@
-// Tests of shared/service_point: type names, JSON, the Place object at a time, and the place
-// filter giving the k nearest matching points through SpatialIndex.
+// Tests of shared/service_point: type names, JSON, the Place object at a time (open until,
+// opening next), local times, and the place filter giving the k nearest matching points.
 #include <doctest/doctest.h>
 
 #include "geo.hpp"
@@ -61,6 +61,33 @@ TEST_CASE("the Place object says whether it is open at the given time, in Chines
     CHECK(holiday["hours_today"] == "今日休息");
 }
 
+TEST_CASE("the Place object says when an open place closes and when a closed one opens next") {
+    auto p = point("SP0001", dp::ServicePointType::service_centre, {24.96, 118.39},
+                   "Mo-Fr 08:30-12:00,14:30-17:30; 2026-10-01..2026-10-08 off", {"a"});
+    auto open = dp::place_json(p, {2026, 10, 9, 9, 0});
+    CHECK(open["closes_at"] == "2026-10-09T12:00");
+    CHECK(!open.contains("next_opening"));
+    auto lunch = dp::place_json(p, {2026, 10, 9, 12, 30});
+    CHECK(lunch["next_opening"] == "2026-10-09T14:30");
+    CHECK(!lunch.contains("closes_at"));
+    CHECK(dp::place_json(p, {2026, 10, 2, 10, 0})["next_opening"] == "2026-10-09T08:30");  // after the holiday
+    CHECK(dp::place_json(p, {2026, 10, 9, 18, 0})["next_opening"] == "2026-10-12T08:30");  // Friday evening
+    auto kiosk = dp::place_json(point("K", dp::ServicePointType::kiosk, {24.96, 118.39}, "24/7", {}), {2026, 10, 9, 3, 0});
+    CHECK(kiosk["open_now"] == true);
+    CHECK(!kiosk.contains("closes_at"));
+    CHECK(!kiosk.contains("next_opening"));
+}
+
+TEST_CASE("local times print and parse as YYYY-MM-DDTHH:MM and nothing else") {
+    CHECK(dp::format_local_time({2026, 10, 9, 8, 5}) == "2026-10-09T08:05");
+    const auto t = dp::parse_local_time("2028-02-29T23:59");
+    REQUIRE(t);
+    CHECK(dp::format_local_time(*t) == "2028-02-29T23:59");
+    for (const char* bad : {"2026-02-29T10:00", "2026-10-09T24:00", "2026-10-09T10:60", "2026-10-09 10:00",
+                            "2026-10-9T10:00", "tomorrow", "", "2026-10-09T10:00Z", "2026-1a-09T10:00"})
+        CHECK_MESSAGE(!dp::parse_local_time(bad), bad);
+}
+
 TEST_CASE("Place locations are converted to the asked coordinate system") {
     auto p = point("SP0001", dp::ServicePointType::kiosk, {24.96, 118.39}, "24/7", {"a"});
     const auto gcj = dp::wgs84_to_gcj02({24.96, 118.39});
@@ -94,4 +121,12 @@ TEST_CASE("the place filter yields the nearest points that handle the item and a
     CHECK(ids({"", dp::ServicePointType::service_centre, std::nullopt}, 10) == "AD");
     CHECK(ids({"x", std::nullopt, dp::LocalDateTime{2026, 10, 9, 15, 0}}, 10) == "CD");  // afternoon
     CHECK(ids({"", std::nullopt, dp::LocalDateTime{2026, 10, 11, 3, 0}}, 10) == "B");     // Sunday night
+    // Open now or opening next by a time: Friday 11:00, by 14:00 (D opens at 14:00; C reopens at 14:30).
+    dp::PlaceQuery soon{"x", std::nullopt, dp::LocalDateTime{2026, 10, 9, 11, 0}, dp::LocalDateTime{2026, 10, 9, 14, 0}};
+    CHECK(ids(soon, 10) == "ACD");
+    dp::PlaceQuery lunch{"x", std::nullopt, dp::LocalDateTime{2026, 10, 9, 12, 30}, dp::LocalDateTime{2026, 10, 9, 14, 29}};
+    CHECK(ids(lunch, 10) == "D");
+    // Sunday night, by Monday 08:00: A and C open at 08:00 (the end of the window counts), D not.
+    dp::PlaceQuery monday{"x", std::nullopt, dp::LocalDateTime{2026, 10, 11, 22, 0}, dp::LocalDateTime{2026, 10, 12, 8, 0}};
+    CHECK(ids(monday, 10) == "AC");
 }

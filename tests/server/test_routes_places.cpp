@@ -88,6 +88,15 @@ TEST_CASE("open_now honours the lunch break, weekends and the National Day holid
     CHECK(open_types("2026-10-11T10:00") == std::set<std::string>{"kiosk"});  // Sunday
     CHECK(open_types("2026-10-03T10:00") == std::set<std::string>{"kiosk"});  // National Day (a Saturday)
     CHECK(open_types("2026-10-10T10:00").count("service_centre") == 1);   // Saturday morning service
+    // open_by: open at `at` or opening by then. Sunday evening, by Monday 08:30: the centres too.
+    const auto monday = get("/api/v1/places?" + kNear + "&type=service_centre&limit=3&at=2026-10-11T20:00&open_by=2026-10-12T08:30");
+    REQUIRE(!monday["places"].empty());
+    for (const auto& p : monday["places"]) {
+        CHECK(p["open_now"] == false);
+        CHECK(p["next_opening"].get<std::string>() <= "2026-10-12T08:30");
+        CHECK(p["next_opening"].get<std::string>() >= "2026-10-12T00:00");
+    }
+    CHECK(get("/api/v1/places?" + kNear + "&type=service_centre&at=2026-10-11T20:00&open_by=2026-10-11T23:00")["places"].empty());
     // Without open_now, closed places are listed and say so.
     const auto all = get("/api/v1/places?" + kNear + "&type=service_centre&limit=1&at=2026-10-09T12:45");
     CHECK(all["places"][0]["open_now"] == false);
@@ -142,6 +151,8 @@ TEST_CASE("bad coordinates, limits, types, items, coordinate systems and times g
         {kNear + "&open_now=maybe", "bad_parameter"},
         {kNear + "&at=2026-02-30T10:00", "bad_time"},
         {kNear + "&at=tomorrow", "bad_time"},
+        {kNear + "&open_by=monday", "bad_time"},
+        {kNear + "&at=2026-10-09T10:00&open_by=2026-10-09T09:59", "bad_time"},
     };
     for (const auto& [query, code] : cases) {
         const auto err = get("/api/v1/places?" + query, 400);

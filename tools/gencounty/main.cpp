@@ -1,5 +1,5 @@
-// doorplate-gencounty: writes the demo county (service_points.csv, doorplates.csv, roads.geojson,
-// map_features.geojson) into a folder at build time. The generation itself is shared/gencounty.
+// doorplate-gencounty: writes the demo county (areas.csv, service_points.csv, doorplates.csv,
+// roads.geojson, map_features.geojson) into a folder at build time. The generation itself is shared/gencounty.
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
@@ -17,7 +17,7 @@ namespace fs = std::filesystem;
 namespace {
 int usage() {
     std::cerr << "usage: doorplate-gencounty --areas assets/demo/areas.json --items assets/guides/items --out DIR [--seed S]\n"
-                 "  writes DIR/service_points.csv, doorplates.csv, roads.geojson, map_features.geojson\n";
+                 "  writes DIR/areas.csv, service_points.csv, doorplates.csv, roads.geojson, map_features.geojson\n";
     return 2;
 }
 
@@ -67,7 +67,8 @@ int main(int argc, char** argv) {
         const auto county = dp::generate_demo_county(areas, items, seed);
         fs::create_directories(out);
         const fs::path dir(out);
-        if (!write_file(dir / "service_points.csv", dp::service_points_to_csv(county.service_points)) ||
+        if (!write_file(dir / "areas.csv", dp::areas_to_csv(county.areas)) ||
+            !write_file(dir / "service_points.csv", dp::service_points_to_csv(county.service_points)) ||
             !write_file(dir / "doorplates.csv", dp::doorplates_to_csv(county.doorplates)) ||
             !write_file(dir / "roads.geojson", dp::roads_to_geojson(county.roads)) ||
             !write_file(dir / "map_features.geojson", dp::map_features_to_geojson(county.features)))

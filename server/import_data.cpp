@@ -1,0 +1,304 @@
+// Loading areas, doorplates, service points, roads and map features into the database, and the
+// --import command (see import_data.hpp).
+#include "import_data.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "catalogue_store.hpp"
+
+namespace dp {
+
+namespace {
+
+struct AreaRef {
+    std::string kind, parent_id;
+};
+
+std::map<std::string, AreaRef> areas_in(Db& db) {
+    std::map<std::string, AreaRef> out;
+    Stmt q(db, "SELECT id, kind, COALESCE(parent_id, '') FROM areas");
+    while (q.step()) out[q.text(0)] = {q.text(1), q.text(2)};
+    return out;
+}
+
+const char* area_kind_zh(const std::string& kind) {
+    if (kind == "county") return "县/市";
+    if (kind == "town") return "乡镇/街道";
+    if (kind == "village") return "村";
+    if (kind == "community") return "社区";
+    return "区划";
+}
+
+int depth(const std::string& kind) { return kind == "county" ? 0 : kind == "town" ? 1 : 2; }
+
+template <class T>
+ImportReport start_report(const char* kind, ImportResult<T>& r) {
+    ImportReport rep;
+    rep.kind = kind;
+    rep.issues = std::move(r.issues);
+    return rep;
+}
+
+// The importer's own issues and the database checks, in file order.
+void sort_issues(ImportReport& rep) {
+    std::stable_sort(rep.issues.begin(), rep.issues.end(), [](const ImportIssue& a, const ImportIssue& b) {
+        return a.line != b.line ? a.line < b.line : a.feature < b.feature;
+    });
+}
+
+std::string line_to_json(const std::vector<LatLng>& line) { return latlng_array(line, 7).dump(); }
+
+}  // namespace
+
+const std::vector<std::string>& import_kinds() {
+    static const std::vector<std::string> kinds = {"areas", "doorplates", "service-points", "roads", "map-features"};
+    return kinds;
+}
+
+const char* import_kind_zh(const std::string& kind) {
+    if (kind == "areas") return "区划";
+    if (kind == "doorplates") return "门牌";
+    if (kind == "service-points") return "服务网点";
+    if (kind == "roads") return "道路";
+    if (kind == "map-features") return "地图要素";
+    return "数据";
+}
+
+ImportReport import_areas(Db& db, std::string_view csv) {
+    auto parsed = import_areas_csv(csv);
+    ImportReport rep = start_report("areas", parsed);
+    rep.file_rejected = parsed.rows.empty() && !rep.issues.empty() && rep.issues.front().line <= 1;
+    auto lock = db.lock();
+    auto known = areas_in(db);
+    for (const auto& a : parsed.rows) known[a.id] = {a.kind, a.parent_id};  // the file's own rows count as known
+    std::vector<const Area*> good;
+    for (std::size_t i = 0; i < parsed.rows.size(); ++i) {
+        const Area& a = parsed.rows[i];
+        const int line = parsed.origins[i];
+        if (a.kind != "county") {
+            auto p = known.find(a.parent_id);
+            const std::string want = a.kind == "town" ? "county" : "town";
+            if (p == known.end()) {
+                rep.issues.push_back({line, 0, "parent_id", "没有上级区划 " + a.parent_id + "（先导入它，或写进同一个文件）"});
+                continue;
+            }
+            if (p->second.kind != want) {
+                rep.issues.push_back({line, 0, "parent_id",
+                                      a.parent_id + " 是" + area_kind_zh(p->second.kind) + "，" + area_kind_zh(a.kind) +
+                                          "的上级应为" + area_kind_zh(want)});
+                continue;
+            }
+        }
+        good.push_back(&a);
+    }
+    // Parents before children (the parent_id reference), whatever the order in the file.
+    std::stable_sort(good.begin(), good.end(), [](const Area* a, const Area* b) { return depth(a->kind) < depth(b->kind); });
+    db.transaction([&] {
+        Stmt up(db,
+                "INSERT INTO areas (id, name, kind, parent_id, lat, lng) VALUES (?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT(id) DO UPDATE SET name = excluded.name, kind = excluded.kind, parent_id = excluded.parent_id, "
+                "lat = excluded.lat, lng = excluded.lng");
+        for (const Area* a : good) {
+            up.reset();
+            up.bind(1, a->id).bind(2, a->name).bind(3, a->kind);
+            if (a->kind == "county")
+                up.bind_null(4);
+            else
+                up.bind(4, a->parent_id);
+            up.bind(5, a->centre.lat).bind(6, a->centre.lng);
+            up.step();
+        }
+    });
+    rep.loaded = good.size();
+    sort_issues(rep);
+    return rep;
+}
+
+ImportReport import_doorplates(Db& db, std::string_view csv) {
+    auto parsed = import_doorplates_csv(csv);
+    ImportReport rep = start_report("doorplates", parsed);
+    rep.file_rejected = parsed.rows.empty() && !rep.issues.empty() && rep.issues.front().line <= 1;
+    auto lock = db.lock();
+    const auto known = areas_in(db);
+    std::vector<const Doorplate*> good;
+    for (std::size_t i = 0; i < parsed.rows.size(); ++i) {
+        const Doorplate& d = parsed.rows[i];
+        const int line = parsed.origins[i];
+        auto a = known.find(d.area_id);
+        if (a == known.end() || (a->second.kind != "village" && a->second.kind != "community")) {
+            rep.issues.push_back({line, 0, "area_id",
+                                  a == known.end() ? "没有这个村（社区）" + d.area_id + "，请先导入区划"
+                                                   : d.area_id + " 是" + area_kind_zh(a->second.kind) + "，门牌应属于村或社区"});
+            continue;
+        }
+        if (a->second.parent_id != d.town_id) {
+            rep.issues.push_back({line, 0, "town_id",
+                                  d.town_id + " 不是 " + d.area_id + " 所属的乡镇/街道（应为 " + a->second.parent_id + "）"});
+            continue;
+        }
+        good.push_back(&d);
+    }
+    db.transaction([&] {
+        Stmt up(db,
+                "INSERT INTO doorplates (code, area_id, town_id, county, town, village, road, number, building, lat, lng) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(code) DO UPDATE SET area_id = excluded.area_id, "
+                "town_id = excluded.town_id, county = excluded.county, town = excluded.town, village = excluded.village, "
+                "road = excluded.road, number = excluded.number, building = excluded.building, lat = excluded.lat, "
+                "lng = excluded.lng");
+        for (const Doorplate* d : good) {
+            up.reset();
+            up.bind(1, d->code).bind(2, d->area_id).bind(3, d->town_id).bind(4, d->address.county);
+            up.bind(5, d->address.town).bind(6, d->address.village).bind(7, d->address.road);
+            up.bind(8, d->address.number).bind(9, d->address.building);
+            up.bind(10, d->location.lat).bind(11, d->location.lng);
+            up.step();
+        }
+    });
+    rep.loaded = good.size();
+    sort_issues(rep);
+    return rep;
+}
+
+ImportReport import_service_points(Db& db, std::string_view csv, const std::set<std::string>* known_items) {
+    auto parsed = import_service_points_csv(csv, known_items);
+    ImportReport rep = start_report("service-points", parsed);
+    rep.file_rejected = parsed.rows.empty() && !rep.issues.empty() && rep.issues.front().line <= 1;
+    auto lock = db.lock();
+    const auto known = areas_in(db);
+    std::vector<const ServicePoint*> good;
+    for (std::size_t i = 0; i < parsed.rows.size(); ++i) {
+        const ServicePoint& p = parsed.rows[i];
+        if (!known.count(p.area_id)) {
+            rep.issues.push_back({parsed.origins[i], 0, "area_id", "没有这个区划 " + p.area_id + "，请先导入区划"});
+            continue;
+        }
+        good.push_back(&p);
+    }
+    db.transaction([&] {
+        Stmt up(db,
+                "INSERT INTO service_points (id, name, type, area_id, address, lat, lng, phone, hours) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name, "
+                "type = excluded.type, area_id = excluded.area_id, address = excluded.address, lat = excluded.lat, "
+                "lng = excluded.lng, phone = excluded.phone, hours = excluded.hours");
+        Stmt clear(db, "DELETE FROM service_point_items WHERE service_point_id = ?");
+        Stmt item(db, "INSERT OR IGNORE INTO service_point_items (service_point_id, item_id) VALUES (?, ?)");
+        for (const ServicePoint* p : good) {
+            up.reset();
+            up.bind(1, p->id).bind(2, p->name).bind(3, std::string(service_point_type_id(p->type)));
+            up.bind(4, p->area_id).bind(5, p->address).bind(6, p->location.lat).bind(7, p->location.lng);
+            up.bind(8, p->phone).bind(9, to_text(p->hours));
+            up.step();
+            clear.reset();
+            clear.bind(1, p->id);
+            clear.step();
+            for (const auto& id : p->items) {
+                item.reset();
+                item.bind(1, p->id).bind(2, id);
+                item.step();
+            }
+        }
+    });
+    rep.loaded = good.size();
+    sort_issues(rep);
+    return rep;
+}
+
+ImportReport import_roads(Db& db, std::string_view geojson) {
+    auto parsed = import_roads_geojson(geojson);
+    ImportReport rep = start_report("roads", parsed);
+    rep.file_rejected = parsed.rows.empty() && !rep.issues.empty();
+    if (parsed.rows.empty()) return rep;  // an empty or unreadable file never wipes the network
+    db.transaction([&] {
+        db.exec("DELETE FROM roads");
+        Stmt ins(db, "INSERT INTO roads (name, class, oneway, line) VALUES (?, ?, ?, ?)");
+        for (const auto& r : parsed.rows) {
+            ins.reset();
+            ins.bind(1, r.name).bind(2, std::string(road_class_name(r.road_class))).bind(3, r.oneway ? 1 : 0);
+            ins.bind(4, line_to_json(r.line));
+            ins.step();
+        }
+    });
+    rep.loaded = parsed.rows.size();
+    return rep;
+}
+
+ImportReport import_map_features(Db& db, std::string_view geojson) {
+    auto parsed = import_map_features_geojson(geojson);
+    ImportReport rep = start_report("map-features", parsed);
+    auto lock = db.lock();
+    const auto known = areas_in(db);
+    std::vector<const MapFeature*> good;
+    for (std::size_t i = 0; i < parsed.rows.size(); ++i) {
+        const MapFeature& f = parsed.rows[i];
+        if (f.kind == "boundary" && !known.count(f.area_id)) {
+            rep.issues.push_back({0, parsed.origins[i], "area_id", "没有这个区划 " + f.area_id + "，请先导入区划"});
+            continue;
+        }
+        good.push_back(&f);
+    }
+    rep.file_rejected = good.empty() && !rep.issues.empty();
+    sort_issues(rep);
+    if (good.empty()) return rep;
+    db.transaction([&] {
+        db.exec("DELETE FROM map_features");
+        Stmt ins(db, "INSERT INTO map_features (kind, name, area_id, area_kind, polygon) VALUES (?, ?, ?, ?, ?)");
+        for (const MapFeature* f : good) {
+            ins.reset();
+            ins.bind(1, f->kind).bind(2, f->name).bind(3, f->area_id).bind(4, f->area_kind).bind(5, line_to_json(f->polygon));
+            ins.step();
+        }
+    });
+    rep.loaded = good.size();
+    return rep;
+}
+
+int run_import(const ServerConfig& config, const std::vector<ImportJob>& jobs, std::FILE* out, std::FILE* err) {
+    Db db(config.db_path);
+    std::set<std::string> items;
+    const std::set<std::string>* known_items = nullptr;
+    const bool places = std::any_of(jobs.begin(), jobs.end(), [](const ImportJob& j) { return j.kind == "service-points"; });
+    if (places) {
+        try {
+            CatalogueStore catalogue;
+            catalogue.load(config.catalogue_path, config.assets_dir + "/guides");
+            for (const auto& it : catalogue.catalogue().items) items.insert(it.id);
+            known_items = &items;
+        } catch (const std::exception& e) {
+            std::fprintf(err, "doorplate-server: 读不到事项目录（%s），只检查服务网点事项编号的格式\n", e.what());
+        }
+    }
+    int status = 0;
+    bool map_data = false;
+    for (const auto& kind : import_kinds())
+        for (const auto& job : jobs) {
+            if (job.kind != kind) continue;
+            std::ifstream in(job.path, std::ios::binary);
+            if (!in) {
+                std::fprintf(err, "%s：无法读取文件\n", job.path.c_str());
+                status = 1;
+                continue;
+            }
+            std::ostringstream text;
+            text << in.rdbuf();
+            const std::string data = text.str();
+            ImportReport rep = kind == "areas"            ? import_areas(db, data)
+                               : kind == "doorplates"     ? import_doorplates(db, data)
+                               : kind == "service-points" ? import_service_points(db, data, known_items)
+                               : kind == "roads"          ? import_roads(db, data)
+                                                          : import_map_features(db, data);
+            for (const auto& issue : rep.issues) std::fprintf(err, "%s %s\n", job.path.c_str(), issue.text().c_str());
+            std::fprintf(out, "%s（%s）：导入 %zu 条", job.path.c_str(), import_kind_zh(kind), rep.loaded);
+            if (!rep.issues.empty()) std::fprintf(out, "，%zu 个问题（见上），有问题的行未导入", rep.issues.size());
+            if (rep.file_rejected) std::fprintf(out, "；整个文件未导入");
+            std::fprintf(out, "\n");
+            if (!rep.issues.empty()) status = 1;
+            if (rep.loaded > 0 && kind != "areas" && kind != "doorplates") map_data = true;
+        }
+    if (map_data) std::fprintf(out, "服务网点、道路和地图要素在服务重启后生效。\n");
+    return status;
+}
+
+}  // namespace dp
