@@ -116,11 +116,11 @@ TEST_CASE("the place filter yields the nearest points that handle the item and a
     };
     CHECK(ids({}, 10) == "ABCD");
     CHECK(!dp::place_filter(pts, {}));
-    CHECK(ids({"x", std::nullopt, std::nullopt}, 10) == "ACD");
-    CHECK(ids({"y", std::nullopt, std::nullopt}, 1) == "B");
-    CHECK(ids({"", dp::ServicePointType::service_centre, std::nullopt}, 10) == "AD");
-    CHECK(ids({"x", std::nullopt, dp::LocalDateTime{2026, 10, 9, 15, 0}}, 10) == "CD");  // afternoon
-    CHECK(ids({"", std::nullopt, dp::LocalDateTime{2026, 10, 11, 3, 0}}, 10) == "B");     // Sunday night
+    CHECK(ids({"x", std::nullopt, std::nullopt, std::nullopt}, 10) == "ACD");
+    CHECK(ids({"y", std::nullopt, std::nullopt, std::nullopt}, 1) == "B");
+    CHECK(ids({"", dp::ServicePointType::service_centre, std::nullopt, std::nullopt}, 10) == "AD");
+    CHECK(ids({"x", std::nullopt, dp::LocalDateTime{2026, 10, 9, 15, 0}, std::nullopt}, 10) == "CD");  // afternoon
+    CHECK(ids({"", std::nullopt, dp::LocalDateTime{2026, 10, 11, 3, 0}, std::nullopt}, 10) == "B");     // Sunday night
     // Open now or opening next by a time: Friday 11:00, by 14:00 (D opens at 14:00; C reopens at 14:30).
     dp::PlaceQuery soon{"x", std::nullopt, dp::LocalDateTime{2026, 10, 9, 11, 0}, dp::LocalDateTime{2026, 10, 9, 14, 0}};
     CHECK(ids(soon, 10) == "ACD");
