@@ -187,16 +187,26 @@ void get_map(App& app, const httplib::Request& req, httplib::Response& res) {
     }
     box = box.expanded_m(kMapMarginM);
 
+    // The town in detail (its roads clipped to the box), and the county around it for a map zoomed
+    // out: the major roads whole, every river and every boundary.
     nlohmann::json roads = nlohmann::json::array();
-    for (const auto& r : app.places.graph().roads())
-        for (const auto& piece : clip_line_to_bbox(r.line, box))
-            roads.push_back({{"name", r.name},
-                             {"class", road_class_name(r.road_class)},
-                             {"oneway", r.oneway},
-                             {"line", line_json(simplify_line(piece, 2.0), coord)}});
+    const auto add_road = [&](const Road& r, const std::vector<LatLng>& line, double tolerance_m) {
+        roads.push_back({{"name", r.name},
+                         {"class", road_class_name(r.road_class)},
+                         {"oneway", r.oneway},
+                         {"line", line_json(simplify_line(line, tolerance_m), coord)}});
+    };
+    for (const auto& r : app.places.graph().roads()) {
+        const bool major = r.road_class == RoadClass::trunk || r.road_class == RoadClass::primary ||
+                           r.road_class == RoadClass::secondary;
+        if (major && !r.line.empty()) {
+            add_road(r, r.line, BBox::of(r.line).intersects(box) ? 2.0 : 6.0);
+            continue;
+        }
+        for (const auto& piece : clip_line_to_bbox(r.line, box)) add_road(r, piece, 2.0);
+    }
     nlohmann::json water = nlohmann::json::array(), boundaries = nlohmann::json::array();
     for (const auto& f : app.places.features()) {
-        if (!BBox::of(f.polygon).intersects(box)) continue;
         std::vector<LatLng> ring = f.polygon;
         ring.push_back(ring.front());
         ring = simplify_line(ring, f.kind == "water" ? 8.0 : 20.0);
@@ -207,6 +217,16 @@ void get_map(App& app, const httplib::Request& req, httplib::Response& res) {
             boundaries.push_back({{"area_id", f.area_id}, {"name", f.name}, {"kind", f.area_kind},
                                   {"polygon", line_json(ring, coord)}});
     }
+    // Names for the map: every town, and the villages/communities of this one.
+    nlohmann::json areas = nlohmann::json::array();
+    {
+        auto lock = app.db.lock();
+        Stmt q(app.db, "SELECT id, name, kind, lat, lng FROM areas WHERE kind = 'town' OR parent_id = ? ORDER BY id");
+        q.bind(1, town);
+        while (q.step())
+            areas.push_back({{"id", q.text(0)}, {"name", q.text(1)}, {"kind", q.text(2)},
+                             {"location", location_json({q.real(3), q.real(4)}, coord)}});
+    }
     nlohmann::json places = nlohmann::json::array();
     for (std::size_t i : app.places.points_in(box)) places.push_back(place_json(app.places.points()[i], at, std::nullopt, coord));
     // The box's corners are converted like every other location.
@@ -216,6 +236,7 @@ void get_map(App& app, const httplib::Request& req, httplib::Response& res) {
                         {"roads", roads},
                         {"water", water},
                         {"boundaries", boundaries},
+                        {"areas", areas},
                         {"places", places},
                         {"at", format_local_time(at)}};
     add_coord(j, coord);

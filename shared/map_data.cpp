@@ -103,6 +103,9 @@ MapLayer parse_map_layer(const nlohmann::json& j) {
         MapBoundary bd{str(b, "area_id"), str(b, "name"), str(b, "kind"), line_of(b.at("polygon"))};
         if (bd.polygon.size() >= 3) m.boundaries.push_back(std::move(bd));
     }
+    for (auto& a : j.value("areas", nlohmann::json::array()))
+        if (a.contains("location") && !str(a, "name").empty())
+            m.areas.push_back({str(a, "id"), str(a, "name"), str(a, "kind"), a.at("location").get<LatLng>()});
     m.places = parse_places(j.value("places", nlohmann::json::array()));
     return m;
 }

@@ -45,6 +45,11 @@ struct MapBoundary {
     std::string area_id, name, kind;
     std::vector<LatLng> polygon;
 };
+// A name on the map: a town, or a village/community of the layer's town, at its centre.
+struct MapArea {
+    std::string id, name, kind;  // kind: town | village | community
+    LatLng location;
+};
 struct GeoBox {
     double south = 0, west = 0, north = 0, east = 0;
 };
@@ -56,6 +61,7 @@ struct MapLayer {
     std::vector<Road> roads;  // road_graph.hpp's Road: name, class, oneway, line
     std::vector<MapWater> water;
     std::vector<MapBoundary> boundaries;
+    std::vector<MapArea> areas;
     std::vector<Place> places;
 };
 

@@ -94,6 +94,7 @@ MapScene build_scene(const MapLayer& layer, LatLng origin) {
         s.places.push_back(s.projection.project(p.location));
         s.extent.add(s.places.back());
     }
+    for (auto& a : layer.areas) s.areas.push_back(s.projection.project(a.location));
     return s;
 }
 

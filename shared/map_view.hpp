@@ -55,6 +55,7 @@ struct MapScene {
     LocalProjection projection;
     std::vector<ProjectedShape> roads, water, boundaries;  // same order as the layer
     std::vector<Point2> places;
+    std::vector<Point2> areas;  // the layer's area names
     Bounds extent;  // everything
 };
 MapScene build_scene(const MapLayer& layer, LatLng origin);

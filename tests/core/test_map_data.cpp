@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "map_data.hpp"
+#include "map_view.hpp"
 
 namespace {
 nlohmann::json fixture(const std::string& name) {
@@ -81,4 +82,18 @@ TEST_CASE("unknown road classes and place types fall back instead of failing") {
         R"({"roads":[{"name":"x","class":"weird","line":[[1,2],[1,3]]},{"name":"one point","line":[[1,2]]}]})"));
     REQUIRE(m.roads.size() == 1);  // a road needs two points
     CHECK(m.roads[0].road_class == dp::RoadClass::residential);
+}
+
+TEST_CASE("area names come with their kind and location, and a nameless area is dropped") {
+    auto m = dp::parse_map_layer(nlohmann::json::parse(R"({"areas":[
+        {"id":"350583-101","name":"溪美街道","kind":"town","location":{"lat":24.963,"lng":118.386}},
+        {"id":"350583-101-001","name":"","kind":"community","location":{"lat":24.96,"lng":118.39}},
+        {"id":"350583-101-002","name":"南门社区","kind":"community"}]})"));
+    REQUIRE(m.areas.size() == 1);
+    CHECK(m.areas[0].name == "溪美街道");
+    CHECK(m.areas[0].kind == "town");
+    CHECK(m.areas[0].location.lng == doctest::Approx(118.386));
+    const auto scene = dp::build_scene(m, {24.96, 118.386});
+    REQUIRE(scene.areas.size() == 1);
+    CHECK(scene.areas[0].y == doctest::Approx(333.6).epsilon(0.01));  // 0.003° north
 }

@@ -1,9 +1,10 @@
 // The resident map on a phone: /d/<code>/map draws roads, water, labels and markers; a touch
 // drag pans, a two-finger pinch zooms, a tap on a marker opens its card (back closes it), 步行路线
 // draws the route with its steps, 导航 asks for the map app once, opens it with GCJ-02
-// coordinates (app scheme, then the web page) and a reload remembers the choice.
+// coordinates (app scheme, then the web page) and a reload remembers the choice. On a desktop
+// the wheel zooms about the pointer, out to rivers and town boundaries.
 import path from 'node:path';
-import { artifacts, assert, phoneContext, waitForAppState } from './harness.mjs';
+import { artifacts, assert, desktopContext, phoneContext, waitForAppState } from './harness.mjs';
 
 // WGS-84 → GCJ-02, written out here independently of shared/geo.cpp.
 function wgs84ToGcj02(lat, lng) {
@@ -231,6 +232,46 @@ export const tests = [
     const first = await again.evaluate(() => window.Module.dpExternalUrls[0]);
     assert(first.url.startsWith('amapuri://'), 'remembered app not used: ' + JSON.stringify(first));
     assert(!(await hitboxes(again)).some((h) => h.id === 'nav-amap'), 'asked for the app again');
+    assert(errors.length === 0, 'page errors: ' + errors.join('; '));
+    await ctx.close();
+  }],
+
+  ['on a desktop the wheel zooms out about the pointer to rivers, town boundaries and labels', async ({ base, browser }) => {
+    const plates = await (await fetch(base + '/api/v1/doorplates?limit=1')).json();
+    const ctx = await desktopContext(browser);
+    const page = await ctx.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`${base}/d/${plates.doorplates[0].code}/map`);
+    assert((await waitForAppState(page)).state === 'ready', 'not ready');
+    await page.waitForFunction(() => window.Module.dpMap && window.Module.dpMap.ready);
+    await settle(page);
+    const s0 = await mapState(page);
+    const before = await page.screenshot();
+    const water = [['water', [168, 206, 238], 4], ['town_line', [167, 128, 183], 14]];
+    const px0 = await colourCounts(page, before, water);
+    // Wheel down (away from the user) zooms out about the pointer, here left of the centre:
+    // the centre moves away from the pointer, east.
+    const vp = page.viewportSize();
+    await page.mouse.move(vp.width * 0.3, vp.height / 2);
+    for (let i = 0; i < 8; i++) {
+      await page.mouse.wheel(0, 120);
+      await page.waitForTimeout(60);
+    }
+    await settle(page);
+    const s1 = await mapState(page);
+    const shot = await page.screenshot({ path: path.join(artifacts, 'resident-map-zoomed-out.png') });
+    assert(s1.m_per_css_px > s0.m_per_css_px * 3, `wheel did not zoom out: ${JSON.stringify([s0, s1])}`);
+    assert(s1.lng > s0.lng, `zoom was not about the pointer (the centre should move east): ${JSON.stringify([s0, s1])}`);
+    assert(s1.labels >= 5 && s1.roads >= 20, `zoomed-out map lacks labels or roads: ${JSON.stringify(s1)}`);
+    const px = await colourCounts(page, shot, water);
+    assert(px.water > 1000 && px.water > px0.water, `no river drawn when zoomed out: ${JSON.stringify([px0, px])}`);
+    assert(px.town_line > 50, `no town boundary drawn: ${JSON.stringify(px)}`);
+    // Wheel up zooms back in.
+    for (let i = 0; i < 4; i++) await page.mouse.wheel(0, -120);
+    await settle(page);
+    const s2 = await mapState(page);
+    assert(s2.m_per_css_px < s1.m_per_css_px * 0.6, `wheel up did not zoom in: ${JSON.stringify([s1, s2])}`);
     assert(errors.length === 0, 'page errors: ' + errors.join('; '));
     await ctx.close();
   }],

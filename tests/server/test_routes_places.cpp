@@ -268,6 +268,20 @@ TEST_CASE("a town's map layer has roads, water, boundaries and places within the
     CHECK(classes.count("residential") == 1);
     CHECK(names.count("溪州路") == 1);  // a road of one of its communities
     CHECK(m["water"].size() >= 1);
+    // The county around it: every town's name and boundary, and major roads beyond the box.
+    int towns = 0, villages = 0;
+    for (const auto& a : m["areas"]) {
+        towns += a["kind"] == "town";
+        villages += a["kind"] == "village" || a["kind"] == "community";
+        CHECK(a["location"]["lat"].is_number());
+    }
+    CHECK(towns >= 10);
+    CHECK(villages >= 3);
+    CHECK(m["boundaries"].size() >= static_cast<size_t>(towns));
+    bool beyond = false;
+    for (const auto& r : m["roads"])
+        for (const auto& p : r["line"]) beyond = beyond || p[0].get<double>() > b["north"].get<double>() + 0.02;
+    CHECK(beyond);
     bool own = false;
     for (const auto& f : m["boundaries"]) own = own || (f["area_id"] == "350583-101" && f["kind"] == "town");
     CHECK(own);

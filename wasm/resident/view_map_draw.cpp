@@ -19,6 +19,9 @@ constexpr ImU32 kWater = IM_COL32(168, 206, 238, 255);
 constexpr ImU32 kWaterEdge = IM_COL32(128, 176, 220, 255);
 constexpr ImU32 kTownLine = IM_COL32(150, 104, 172, 210);
 constexpr ImU32 kAreaLine = IM_COL32(170, 140, 186, 170);
+constexpr ImU32 kTownLabel = IM_COL32(104, 62, 128, 255);
+constexpr ImU32 kAreaLabel = IM_COL32(112, 100, 90, 255);
+constexpr ImU32 kWaterLabel = IM_COL32(46, 100, 160, 255);
 constexpr ImU32 kLabel = IM_COL32(60, 64, 72, 255);
 constexpr ImU32 kHalo = IM_COL32(255, 255, 255, 235);
 
@@ -74,6 +77,19 @@ void halo_text(ImDrawList* dl, ImVec2 at, ImU32 c, const std::string& text) {
     const ImVec2 offs[8] = {{-d, 0}, {d, 0}, {0, -d}, {0, d}, {-d, -d}, {d, d}, {-d, d}, {d, -d}};
     for (auto& o : offs) dl->AddText(ImVec2(at.x + o.x, at.y + o.y), kHalo, text.c_str());
     dl->AddText(at, c, text.c_str());
+}
+
+struct MapLabel {
+    std::string text;
+    ImU32 colour;
+    float size;          // CSS px
+    bool above_markers;  // place names; map names go under the markers
+};
+
+void draw_label(ImDrawList* dl, const dp::Rect& r, const MapLabel& l) {
+    ImGui::PushFont(nullptr, l.size);
+    halo_text(dl, ImVec2(static_cast<float>(r.x0), static_cast<float>(r.y0)), l.colour, l.text);
+    ImGui::PopFont();
 }
 
 }  // namespace
@@ -192,48 +208,72 @@ MapDrawStats draw_map_layers(ImDrawList* dl, const MapUi& u, const dp::MapLayer&
     obstacles.push_back(you_rect);
     obstacles.push_back({home.x - px(12), home.y - px(12), home.x + px(12), home.y + px(12)});
 
-    // Labels: place names (near the markers) outrank road names; each road name once.
-    ImGui::PushFont(nullptr, 14);
+    // Labels: the selected place, town names (zoomed out), place names (near the markers), road,
+    // village and river names, in that order of priority; each road and river name once.
     std::vector<dp::LabelCandidate> cands;
-    std::vector<std::string> texts;
-    std::vector<ImU32> colours;
+    std::vector<MapLabel> labels;
     const dp::Rect vp{o.x, o.y, end.x, end.y - ov.card_h};
+    const auto inside = [&](const dp::Rect& r) { return r.x0 >= vp.x0 && r.x1 <= vp.x1 && r.y0 >= vp.y0 && r.y1 <= vp.y1; };
+    const auto text_size = [](const std::string& t, float size) {
+        ImGui::PushFont(nullptr, size);
+        const ImVec2 sz = ImGui::CalcTextSize(t.c_str());
+        ImGui::PopFont();
+        return sz;
+    };
     const bool names_of_places = m_per_css < 3.0;
     for (auto& m : ov.markers) {
         if (!names_of_places && !m.selected) continue;
-        const ImVec2 sz = ImGui::CalcTextSize(m.name.c_str());
+        const ImVec2 sz = text_size(m.name, 14);
         const double x0 = m.at.x + ms * 0.65, y0 = m.at.y - sz.y * 0.5;
         cands.push_back({{x0, y0, x0 + sz.x, y0 + sz.y}, m.selected ? 1000 : 200 + dp::place_style(m.type).priority});
-        texts.push_back(m.name);
-        colours.push_back(ui::theme::kText);
+        labels.push_back({m.name, ui::theme::kText, 14, true});
     }
-    std::map<std::string, std::pair<double, dp::LabelCandidate>> best_road;  // name → (distance to middle, label)
-    for (auto& [i, pts] : roads) {
-        const auto& r = layer.roads[i];
-        const int prio = dp::road_style(r.road_class).label_priority;
-        if (r.name.empty() || prio == 0) continue;
-        const ImVec2 sz = ImGui::CalcTextSize(r.name.c_str());
+    // Towns when zoomed out, villages/communities in between (not at street level).
+    for (size_t i = 0; i < layer.areas.size() && i < u.scene.areas.size(); ++i) {
+        const auto& a = layer.areas[i];
+        const bool town = a.kind == "town";
+        if (town ? m_per_css < 2.5 : (m_per_css < 0.8 || m_per_css >= 5.0)) continue;
+        const float size = town ? 16.0f : 13.0f;
+        const ImVec2 sz = text_size(a.name, size);
+        const dp::Point2 c = cam.to_screen(u.scene.areas[i]);
+        const dp::Rect r{o.x + c.x - sz.x * 0.5, o.y + c.y - sz.y * 0.5, o.x + c.x + sz.x * 0.5, o.y + c.y + sz.y * 0.5};
+        if (!inside(r)) continue;
+        cands.push_back({r, town ? 300 : 90});
+        labels.push_back({a.name, town ? kTownLabel : kAreaLabel, size, false});
+    }
+    // Roads and rivers: along the longest visible piece, the copy nearest the middle of the screen.
+    std::map<std::string, std::pair<double, size_t>> best_line;  // name → (distance to middle, candidate)
+    const auto line_label = [&](const std::string& name, const std::vector<ImVec2>& pts, int prio, ImU32 colour) {
+        const ImVec2 sz = text_size(name, 14);
         std::vector<dp::Point2> sp;
         for (auto& p : pts) sp.push_back({p.x, p.y});
         auto a = dp::road_label_anchor(sp, sz.x * 0.9, vp);
-        if (!a.ok) continue;
-        const dp::LabelCandidate c{{a.at.x - sz.x * 0.5, a.at.y - sz.y * 0.5, a.at.x + sz.x * 0.5, a.at.y + sz.y * 0.5}, prio};
-        if (c.rect.x0 < vp.x0 || c.rect.x1 > vp.x1 || c.rect.y0 < vp.y0 || c.rect.y1 > vp.y1) continue;
-        // One label per name: the copy nearest the middle of the screen.
+        if (!a.ok) return;
+        const dp::Rect r{a.at.x - sz.x * 0.5, a.at.y - sz.y * 0.5, a.at.x + sz.x * 0.5, a.at.y + sz.y * 0.5};
+        if (!inside(r)) return;
         const double off = std::hypot(a.at.x - (o.x + end.x) * 0.5, a.at.y - (o.y + end.y) * 0.5);
-        auto it = best_road.find(r.name);
-        if (it == best_road.end() || off < it->second.first) best_road[r.name] = {off, c};
+        auto it = best_line.find(name);
+        if (it != best_line.end() && off >= it->second.first) return;
+        if (it != best_line.end()) {
+            cands[it->second.second] = {r, prio};
+            it->second.first = off;
+            return;
+        }
+        best_line[name] = {off, cands.size()};
+        cands.push_back({r, prio});
+        labels.push_back({name, colour, 14, false});
+    };
+    for (auto& [i, pts] : roads) {
+        const auto& r = layer.roads[i];
+        const int prio = dp::road_style(r.road_class).label_priority;
+        if (!r.name.empty() && prio > 0) line_label(r.name, pts, prio, kLabel);
     }
-    for (auto& [name, v] : best_road) {
-        cands.push_back(v.second);
-        texts.push_back(name);
-        colours.push_back(kLabel);
-    }
+    for (size_t i : dp::visible_shapes(u.scene.water, view))
+        if (!layer.water[i].name.empty()) line_label(layer.water[i].name, screen_pts(cam, u.scene.water[i].pts, o, true), 100, kWaterLabel);
     auto placed = dp::place_labels(cands, obstacles);
-    // Road names first (under the markers), place names after the markers.
+    // Map names first (under the markers), place names after the markers.
     for (size_t k : placed)
-        if (colours[k] == kLabel) halo_text(dl, ImVec2(static_cast<float>(cands[k].rect.x0), static_cast<float>(cands[k].rect.y0)), kLabel, texts[k]);
-    ImGui::PopFont();
+        if (!labels[k].above_markers) draw_label(dl, cands[k].rect, labels[k]);
     stats.labels = static_cast<int>(placed.size());
 
     // The doorplate.
@@ -246,10 +286,8 @@ MapDrawStats draw_map_layers(ImDrawList* dl, const MapUi& u, const dp::MapLayer&
     for (auto& m : ov.markers)
         if (m.selected) draw_marker(dl, m.at, m.type, ms * 1.25f, true);
 
-    ImGui::PushFont(nullptr, 14);
     for (size_t k : placed)
-        if (colours[k] != kLabel) halo_text(dl, ImVec2(static_cast<float>(cands[k].rect.x0), static_cast<float>(cands[k].rect.y0)), colours[k], texts[k]);
-    ImGui::PopFont();
+        if (labels[k].above_markers) draw_label(dl, cands[k].rect, labels[k]);
 
     // "你在这里": a dark pill above the doorplate with a pointer.
     const ImVec2 a(static_cast<float>(you_rect.x0), static_cast<float>(you_rect.y0)),
