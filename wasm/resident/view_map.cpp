@@ -392,7 +392,9 @@ void draw_map(Page& p) {
                 for (auto& ll : route->polyline) b.add(u.cam.projection.project(ll));
                 b.add(u.cam.projection.project(open->location));
                 b.add(dp::Point2{0, 0});
-                u.cam.fit(b, px(40), px(110), px(76), card_max + px(30));
+                // Clear of the legend and the 你在这里 pill above the doorplate (top), the zoom
+                // buttons (right), and the 回到门牌 pill above the card (bottom).
+                u.cam.fit(b, px(40), px(135), px(76), card_max + px(76));
             }
         }
     }
