@@ -9,15 +9,12 @@
 #include <string>
 #include <vector>
 
+#include "bench_clock.hpp"
 #include "importers.hpp"
 #include "road_graph.hpp"
 #include "spatial_index.hpp"
 
 namespace {
-using Clock = std::chrono::steady_clock;
-double micros_since(Clock::time_point t0) {
-    return std::chrono::duration<double, std::micro>(Clock::now() - t0).count();
-}
 void emit(const std::string& name, double value, const char* unit) {
     std::printf("{\"name\":\"%s\",\"value\":%.3f,\"unit\":\"%s\"}\n", name.c_str(), value, unit);
 }

@@ -1,6 +1,7 @@
 // Search benchmark (native and wasm from the same file): loads a guide catalogue directory,
 // computes pinyin from Unihan, builds the SearchIndex and replays typed queries keystroke by
 // keystroke. Prints JSON lines {"name","value","unit"} (suffix _native or _wasm) on stdout.
+#include "bench_clock.hpp"
 #include "pinyin.hpp"
 #include "search.hpp"
 
@@ -29,11 +30,6 @@ constexpr const char* kPlatform = "wasm";
 constexpr const char* kPlatform = "native";
 #endif
 
-using Clock = std::chrono::steady_clock;
-
-double us_since(Clock::time_point t0) {
-    return std::chrono::duration<double, std::micro>(Clock::now() - t0).count();
-}
 
 void emit(const std::string& name, double value, const char* unit) {
     nlohmann::json j = {{"name", name + "_" + kPlatform}, {"value", std::round(value * 100) / 100}, {"unit", unit}};
@@ -121,7 +117,7 @@ int main(int argc, char** argv) {
         std::cerr << "bench_search: cannot read Unihan readings from " << unihan << "\n";
         return 1;
     }
-    const double table_ms = us_since(t0) / 1000;
+    const double table_ms = micros_since(t0) / 1000;
 
     t0 = Clock::now();
     std::vector<dp::SearchEntry> entries = load_entries(dir);
@@ -129,15 +125,15 @@ int main(int argc, char** argv) {
         std::cerr << "bench_search: no items under " << dir << "\n";
         return 1;
     }
-    const double load_ms = us_since(t0) / 1000;
+    const double load_ms = micros_since(t0) / 1000;
     t0 = Clock::now();
     for (auto& e : entries) dp::fill_search_pinyin(e, *table);
-    const double pinyin_ms = us_since(t0) / 1000;
+    const double pinyin_ms = micros_since(t0) / 1000;
     const std::size_t item_count = entries.size();
 
     t0 = Clock::now();
     const dp::SearchIndex index(std::move(entries));
-    const double build_ms = us_since(t0) / 1000;
+    const double build_ms = micros_since(t0) / 1000;
 
     const auto queries = keystrokes();
     std::size_t checksum = 0;
@@ -148,7 +144,7 @@ int main(int argc, char** argv) {
         for (const auto& q : queries) {
             const auto start = Clock::now();
             const auto results = index.search(q, 20);
-            times.push_back(us_since(start));
+            times.push_back(micros_since(start));
             checksum += results.size();
         }
     }
