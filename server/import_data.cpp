@@ -42,11 +42,14 @@ ImportReport start_report(const char* kind, ImportResult<T>& r) {
     return rep;
 }
 
-// The importer's own issues and the database checks, in file order.
-void sort_issues(ImportReport& rep) {
+// The rows written, and the importer's own issues with the database checks in file order.
+ImportReport finish(ImportReport& rep, std::size_t loaded) {
+    rep.loaded = loaded;
+    rep.file_rejected = loaded == 0 && !rep.issues.empty();
     std::stable_sort(rep.issues.begin(), rep.issues.end(), [](const ImportIssue& a, const ImportIssue& b) {
         return a.line != b.line ? a.line < b.line : a.feature < b.feature;
     });
+    return std::move(rep);
 }
 
 std::string line_to_json(const std::vector<LatLng>& line) { return latlng_array(line, 7).dump(); }
@@ -70,7 +73,6 @@ const char* import_kind_zh(const std::string& kind) {
 ImportReport import_areas(Db& db, std::string_view csv) {
     auto parsed = import_areas_csv(csv);
     ImportReport rep = start_report("areas", parsed);
-    rep.file_rejected = parsed.rows.empty() && !rep.issues.empty() && rep.issues.front().line <= 1;
     auto lock = db.lock();
     auto known = areas_in(db);
     for (const auto& a : parsed.rows) known[a.id] = {a.kind, a.parent_id};  // the file's own rows count as known
@@ -112,15 +114,12 @@ ImportReport import_areas(Db& db, std::string_view csv) {
             up.step();
         }
     });
-    rep.loaded = good.size();
-    sort_issues(rep);
-    return rep;
+    return finish(rep, good.size());
 }
 
 ImportReport import_doorplates(Db& db, std::string_view csv) {
     auto parsed = import_doorplates_csv(csv);
     ImportReport rep = start_report("doorplates", parsed);
-    rep.file_rejected = parsed.rows.empty() && !rep.issues.empty() && rep.issues.front().line <= 1;
     auto lock = db.lock();
     const auto known = areas_in(db);
     std::vector<const Doorplate*> good;
@@ -157,15 +156,12 @@ ImportReport import_doorplates(Db& db, std::string_view csv) {
             up.step();
         }
     });
-    rep.loaded = good.size();
-    sort_issues(rep);
-    return rep;
+    return finish(rep, good.size());
 }
 
 ImportReport import_service_points(Db& db, std::string_view csv, const std::set<std::string>* known_items) {
     auto parsed = import_service_points_csv(csv, known_items);
     ImportReport rep = start_report("service-points", parsed);
-    rep.file_rejected = parsed.rows.empty() && !rep.issues.empty() && rep.issues.front().line <= 1;
     auto lock = db.lock();
     const auto known = areas_in(db);
     std::vector<const ServicePoint*> good;
@@ -201,16 +197,13 @@ ImportReport import_service_points(Db& db, std::string_view csv, const std::set<
             }
         }
     });
-    rep.loaded = good.size();
-    sort_issues(rep);
-    return rep;
+    return finish(rep, good.size());
 }
 
 ImportReport import_roads(Db& db, std::string_view geojson) {
     auto parsed = import_roads_geojson(geojson);
     ImportReport rep = start_report("roads", parsed);
-    rep.file_rejected = parsed.rows.empty() && !rep.issues.empty();
-    if (parsed.rows.empty()) return rep;  // an empty or unreadable file never wipes the network
+    if (parsed.rows.empty()) return finish(rep, 0);  // an empty or unreadable file never wipes the network
     db.transaction([&] {
         db.exec("DELETE FROM roads");
         Stmt ins(db, "INSERT INTO roads (name, class, oneway, line) VALUES (?, ?, ?, ?)");
@@ -221,8 +214,7 @@ ImportReport import_roads(Db& db, std::string_view geojson) {
             ins.step();
         }
     });
-    rep.loaded = parsed.rows.size();
-    return rep;
+    return finish(rep, parsed.rows.size());
 }
 
 ImportReport import_map_features(Db& db, std::string_view geojson) {
@@ -239,9 +231,7 @@ ImportReport import_map_features(Db& db, std::string_view geojson) {
         }
         good.push_back(&f);
     }
-    rep.file_rejected = good.empty() && !rep.issues.empty();
-    sort_issues(rep);
-    if (good.empty()) return rep;
+    if (good.empty()) return finish(rep, 0);
     db.transaction([&] {
         db.exec("DELETE FROM map_features");
         Stmt ins(db, "INSERT INTO map_features (kind, name, area_id, area_kind, polygon) VALUES (?, ?, ?, ?, ?)");
@@ -251,8 +241,7 @@ ImportReport import_map_features(Db& db, std::string_view geojson) {
             ins.step();
         }
     });
-    rep.loaded = good.size();
-    return rep;
+    return finish(rep, good.size());
 }
 
 int run_import(const ServerConfig& config, const std::vector<ImportJob>& jobs, std::FILE* out, std::FILE* err) {

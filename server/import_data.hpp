@@ -19,7 +19,7 @@ struct ImportReport {
     std::string kind;  // "areas", "doorplates", "service-points", "roads", "map-features"
     std::size_t loaded = 0;
     std::vector<ImportIssue> issues;  // by line (or feature), in file order
-    bool file_rejected = false;       // nothing could be read (missing column, not GeoJSON, …)
+    bool file_rejected = false;       // nothing loaded, because of the issues (a missing column, not GeoJSON, no good row)
 };
 
 // The kinds in the order they must load (doorplates need their areas, places their areas).
