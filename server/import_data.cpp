@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <sstream>
 
 #include "catalogue_store.hpp"
@@ -52,6 +53,27 @@ ImportReport finish(ImportReport& rep, std::size_t loaded) {
     return std::move(rep);
 }
 
+// A database check's finding on one row: the field and what is wrong.
+struct Problem {
+    std::string field, message;
+};
+
+// The parsed rows that pass `check` (a row → optional<Problem>); each failing row becomes an
+// issue at its CSV line or GeoJSON feature.
+template <class T, class Check>
+std::vector<const T*> rows_passing(const ImportResult<T>& parsed, bool by_feature, ImportReport& rep, Check check) {
+    std::vector<const T*> good;
+    for (std::size_t i = 0; i < parsed.rows.size(); ++i) {
+        if (std::optional<Problem> p = check(parsed.rows[i])) {
+            const int at = parsed.origins[i];
+            rep.issues.push_back({by_feature ? 0 : at, by_feature ? at : 0, p->field, p->message});
+        } else {
+            good.push_back(&parsed.rows[i]);
+        }
+    }
+    return good;
+}
+
 std::string line_to_json(const std::vector<LatLng>& line) { return latlng_array(line, 7).dump(); }
 
 }  // namespace
@@ -76,26 +98,16 @@ ImportReport import_areas(Db& db, std::string_view csv) {
     auto lock = db.lock();
     auto known = areas_in(db);
     for (const auto& a : parsed.rows) known[a.id] = {a.kind, a.parent_id};  // the file's own rows count as known
-    std::vector<const Area*> good;
-    for (std::size_t i = 0; i < parsed.rows.size(); ++i) {
-        const Area& a = parsed.rows[i];
-        const int line = parsed.origins[i];
-        if (a.kind != "county") {
-            auto p = known.find(a.parent_id);
-            const std::string want = a.kind == "town" ? "county" : "town";
-            if (p == known.end()) {
-                rep.issues.push_back({line, 0, "parent_id", "没有上级区划 " + a.parent_id + "（先导入它，或写进同一个文件）"});
-                continue;
-            }
-            if (p->second.kind != want) {
-                rep.issues.push_back({line, 0, "parent_id",
-                                      a.parent_id + " 是" + area_kind_zh(p->second.kind) + "，" + area_kind_zh(a.kind) +
-                                          "的上级应为" + area_kind_zh(want)});
-                continue;
-            }
-        }
-        good.push_back(&a);
-    }
+    auto good = rows_passing(parsed, false, rep, [&](const Area& a) -> std::optional<Problem> {
+        if (a.kind == "county") return std::nullopt;
+        auto p = known.find(a.parent_id);
+        const std::string want = a.kind == "town" ? "county" : "town";
+        if (p == known.end()) return Problem{"parent_id", "没有上级区划 " + a.parent_id + "（先导入它，或写进同一个文件）"};
+        if (p->second.kind != want)
+            return Problem{"parent_id", a.parent_id + " 是" + area_kind_zh(p->second.kind) + "，" + area_kind_zh(a.kind) +
+                                            "的上级应为" + area_kind_zh(want)};
+        return std::nullopt;
+    });
     // Parents before children (the parent_id reference), whatever the order in the file.
     std::stable_sort(good.begin(), good.end(), [](const Area* a, const Area* b) { return depth(a->kind) < depth(b->kind); });
     db.transaction([&] {
@@ -122,24 +134,15 @@ ImportReport import_doorplates(Db& db, std::string_view csv) {
     ImportReport rep = start_report("doorplates", parsed);
     auto lock = db.lock();
     const auto known = areas_in(db);
-    std::vector<const Doorplate*> good;
-    for (std::size_t i = 0; i < parsed.rows.size(); ++i) {
-        const Doorplate& d = parsed.rows[i];
-        const int line = parsed.origins[i];
+    auto good = rows_passing(parsed, false, rep, [&](const Doorplate& d) -> std::optional<Problem> {
         auto a = known.find(d.area_id);
-        if (a == known.end() || (a->second.kind != "village" && a->second.kind != "community")) {
-            rep.issues.push_back({line, 0, "area_id",
-                                  a == known.end() ? "没有这个村（社区）" + d.area_id + "，请先导入区划"
-                                                   : d.area_id + " 是" + area_kind_zh(a->second.kind) + "，门牌应属于村或社区"});
-            continue;
-        }
-        if (a->second.parent_id != d.town_id) {
-            rep.issues.push_back({line, 0, "town_id",
-                                  d.town_id + " 不是 " + d.area_id + " 所属的乡镇/街道（应为 " + a->second.parent_id + "）"});
-            continue;
-        }
-        good.push_back(&d);
-    }
+        if (a == known.end()) return Problem{"area_id", "没有这个村（社区）" + d.area_id + "，请先导入区划"};
+        if (a->second.kind != "village" && a->second.kind != "community")
+            return Problem{"area_id", d.area_id + " 是" + area_kind_zh(a->second.kind) + "，门牌应属于村或社区"};
+        if (a->second.parent_id != d.town_id)
+            return Problem{"town_id", d.town_id + " 不是 " + d.area_id + " 所属的乡镇/街道（应为 " + a->second.parent_id + "）"};
+        return std::nullopt;
+    });
     db.transaction([&] {
         Stmt up(db,
                 "INSERT INTO doorplates (code, area_id, town_id, county, town, village, road, number, building, lat, lng) "
@@ -164,15 +167,10 @@ ImportReport import_service_points(Db& db, std::string_view csv, const std::set<
     ImportReport rep = start_report("service-points", parsed);
     auto lock = db.lock();
     const auto known = areas_in(db);
-    std::vector<const ServicePoint*> good;
-    for (std::size_t i = 0; i < parsed.rows.size(); ++i) {
-        const ServicePoint& p = parsed.rows[i];
-        if (!known.count(p.area_id)) {
-            rep.issues.push_back({parsed.origins[i], 0, "area_id", "没有这个区划 " + p.area_id + "，请先导入区划"});
-            continue;
-        }
-        good.push_back(&p);
-    }
+    auto good = rows_passing(parsed, false, rep, [&](const ServicePoint& p) -> std::optional<Problem> {
+        if (known.count(p.area_id)) return std::nullopt;
+        return Problem{"area_id", "没有这个区划 " + p.area_id + "，请先导入区划"};
+    });
     db.transaction([&] {
         Stmt up(db,
                 "INSERT INTO service_points (id, name, type, area_id, address, lat, lng, phone, hours) "
@@ -222,15 +220,10 @@ ImportReport import_map_features(Db& db, std::string_view geojson) {
     ImportReport rep = start_report("map-features", parsed);
     auto lock = db.lock();
     const auto known = areas_in(db);
-    std::vector<const MapFeature*> good;
-    for (std::size_t i = 0; i < parsed.rows.size(); ++i) {
-        const MapFeature& f = parsed.rows[i];
-        if (f.kind == "boundary" && !known.count(f.area_id)) {
-            rep.issues.push_back({0, parsed.origins[i], "area_id", "没有这个区划 " + f.area_id + "，请先导入区划"});
-            continue;
-        }
-        good.push_back(&f);
-    }
+    auto good = rows_passing(parsed, true, rep, [&](const MapFeature& f) -> std::optional<Problem> {
+        if (f.kind != "boundary" || known.count(f.area_id)) return std::nullopt;
+        return Problem{"area_id", "没有这个区划 " + f.area_id + "，请先导入区划"};
+    });
     if (good.empty()) return finish(rep, 0);
     db.transaction([&] {
         db.exec("DELETE FROM map_features");
