@@ -208,6 +208,35 @@ struct LineBuilder {
     }
 };
 
+// A paragraph that wrapped must not end with one lone character (孤字, e.g. 开 / 门): the last
+// character of the line before moves down to keep it company, when that is allowed (no
+// closing mark starts the line, no opening mark ends the one before, which keeps two or more
+// characters) and the two still fit.
+void keep_last_character_company(std::vector<std::string>& lines, std::size_t paragraph_start, std::string& last,
+                                 float max_width, const MeasureText& measure) {
+    if (lines.size() <= paragraph_start) return;  // the paragraph did not wrap
+    const auto tail = utf8_code_points(last);
+    int characters = 0;
+    for (char32_t c : tail) {
+        if (!is_wide_char(c)) return;
+        if (!is_no_line_start(c)) ++characters;
+    }
+    if (characters != 1 || is_no_line_start(tail.front())) return;
+    std::string& before = lines.back();
+    const auto cps = utf8_code_points(before);
+    if (cps.size() < 3) return;
+    const char32_t moved = cps.back(), now_last = cps[cps.size() - 2];
+    if (!is_wide_char(moved) || is_no_line_start(moved) || is_no_line_end(now_last) || is_no_line_end(moved) ||
+        is_inseparable_pair(now_last, moved))
+        return;
+    std::string moved_utf8;
+    append_utf8(moved_utf8, moved);
+    const std::string joined = moved_utf8 + last;
+    if (measure(joined) > max_width) return;
+    before.erase(before.size() - moved_utf8.size());
+    last = joined;
+}
+
 }  // namespace
 
 std::vector<std::string> break_lines(std::string_view text, float max_width, const MeasureText& measure,
@@ -216,9 +245,12 @@ std::vector<std::string> break_lines(std::string_view text, float max_width, con
     auto atoms = group_atoms(split_pieces(text));
     LineBuilder b{max_width, measure, {}, {}, 0, {}, 0};
     bool after_wrap = false;   // the current line began by wrapping (not at a paragraph start)
+    std::size_t paragraph_start = 0;  // the index in b.lines of the paragraph's first line
     for (const Atom& atom : atoms) {
         if (atom.kind == Atom::newline) {
+            keep_last_character_company(b.lines, paragraph_start, b.line, max_width, measure);
             b.flush();
+            paragraph_start = b.lines.size();
             after_wrap = false;
             continue;
         }
@@ -255,6 +287,7 @@ std::vector<std::string> break_lines(std::string_view text, float max_width, con
         else
             b.add_by_characters(s);
     }
+    keep_last_character_company(b.lines, paragraph_start, b.line, max_width, measure);
     b.lines.push_back(b.line);
     // Trailing spaces never end a line.
     for (auto& line : b.lines)

@@ -40,8 +40,9 @@ struct LineBreakOptions {
 
 // Breaks `text` into lines no wider than `max_width`: CJK between any two characters (except
 // where kinsoku forbids), Latin words, numbers and URLs only at spaces unless one alone is
-// longer than a line, and always at '\n'. Spaces at a wrap are dropped. A paragraph that is
-// empty gives an empty line; empty text gives no lines.
+// longer than a line, and always at '\n'. Spaces at a wrap are dropped. A paragraph that wraps
+// never ends with one lone CJK character (明天 08:30 开 / 门 becomes 明天 08:30 / 开门) where
+// the rules allow. A paragraph that is empty gives an empty line; empty text gives no lines.
 std::vector<std::string> break_lines(std::string_view text, float max_width, const MeasureText& measure,
                                      const LineBreakOptions& options = {});
 

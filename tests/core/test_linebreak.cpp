@@ -67,7 +67,7 @@ TEST_CASE("character classes know CJK, closing and opening punctuation") {
 }
 
 TEST_CASE("Chinese text breaks between any two characters to fill each line") {
-    CHECK(wrap("身份证到期了换新证", 8) == Lines{"身份证到", "期了换新", "证"});
+    CHECK(wrap("身份证到期了换新证件", 8) == Lines{"身份证到", "期了换新", "证件"});
     CHECK(wrap("短", 8) == Lines{"短"});
     CHECK(wrap("", 8).empty());
 }
@@ -84,9 +84,19 @@ TEST_CASE("no line starts with closing punctuation: the previous character comes
 
 TEST_CASE("no line ends with opening punctuation: it moves down with what it opens") {
     auto lines = wrap("请带上《居民户口簿》原件", 8);
-    CHECK(lines == Lines{"请带上", "《居民户", "口簿》原", "件"});
+    CHECK(lines == Lines{"请带上", "《居民户", "口簿》", "原件"});  // not a lone 件 (孤字)
     for (const auto& l : wrap("材料（原件）和「复印件」都要带【重要】", 6))
         CHECK_FALSE(dp::is_no_line_end(last_code_point(l)));
+}
+
+TEST_CASE("a paragraph does not end with one lone character: the one before comes down") {
+    CHECK(wrap("身份证到期了换新证", 8) == Lines{"身份证到", "期了换", "新证"});
+    CHECK(wrap("休息中 · 明天 08:30 开门", 20) == Lines{"休息中 · 明天 08:30", "开门"});
+    CHECK(wrap("带上户口簿原件。", 12) == Lines{"带上户口簿", "原件。"});  // 件。 is still one character
+    CHECK(wrap("第一段落末字\n第二段", 10) == Lines{"第一段落", "末字", "第二段"});  // per paragraph
+    CHECK(wrap("办证", 2) == Lines{"办", "证"});  // the two would not fit
+    CHECK(wrap("证件照片（近期）拍", 10) == Lines{"证件照片", "（近期）拍"});  // an opening mark never ends a line
+    CHECK(wrap("两个字", 4) == Lines{"两个", "字"});  // the line before would be left with one character
 }
 
 TEST_CASE("a closing mark may hang past the edge when hanging is allowed") {
