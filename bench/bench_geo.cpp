@@ -41,9 +41,20 @@ double percentile(std::vector<double> v, double p) {
     return v[std::min(i, v.size() - 1)];
 }
 
-void emit_distribution(const std::string& name, const std::vector<double>& samples, double scale, const char* unit) {
-    emit(name + "_median", percentile(samples, 0.5) * scale, unit);
-    emit(name + "_p99", percentile(samples, 0.99) * scale, unit);
+// The same queries are timed in kRounds rounds, and the lowest median and the lowest p99 of the
+// rounds are reported, natively and in wasm alike: on this 2-core machine one round's p99 of a
+// 2 µs query moved 3-4× with whatever else ran at that moment.
+constexpr int kRounds = 3;
+using Rounds = std::vector<std::vector<double>>;  // [round][sample]
+
+void emit_distribution(const std::string& name, const Rounds& rounds, double scale, const char* unit) {
+    double median = 1e300, p99 = 1e300;
+    for (const auto& samples : rounds) {
+        median = std::min(median, percentile(samples, 0.5));
+        p99 = std::min(p99, percentile(samples, 0.99));
+    }
+    emit(name + "_median", median * scale, unit);
+    emit(name + "_p99", p99 * scale, unit);
 }
 
 const dp::LatLng kNanan{24.96, 118.39};
@@ -63,9 +74,7 @@ void bench_knn() {
     const int queries = 20000;
     std::vector<dp::LatLng> qs(queries);
     for (auto& q : qs) q = dp::LatLng{kNanan.lat + u(rng), kNanan.lng + u(rng)};
-    std::vector<double> plain, filtered;
-    plain.reserve(queries);
-    filtered.reserve(queries);
+    Rounds plain(kRounds), filtered(kRounds);
     double checksum = 0;
     dp::SpatialIndex::Filter accept = [&](std::size_t i) { return static_cast<bool>(handles[i]); };
     // Untimed first calls (see bench_routes): in wasm, the first thousand or so queries still ran
@@ -73,16 +82,17 @@ void bench_knn() {
     for (int i = 0; i < 2000; ++i)
         checksum += index.nearest(qs[static_cast<std::size_t>(i)], 5).back().distance_m +
                     index.nearest(qs[static_cast<std::size_t>(i)], 5, accept).back().distance_m;
-    for (const auto& q : qs) {
-        auto t = Clock::now();
-        auto hits = index.nearest(q, 5);
-        plain.push_back(micros_since(t));
-        checksum += hits.back().distance_m;
-        t = Clock::now();
-        auto fhits = index.nearest(q, 5, accept);
-        filtered.push_back(micros_since(t));
-        checksum += fhits.back().distance_m;
-    }
+    for (int r = 0; r < kRounds; ++r)
+        for (const auto& q : qs) {
+            auto t = Clock::now();
+            auto hits = index.nearest(q, 5);
+            plain[r].push_back(micros_since(t));
+            checksum += hits.back().distance_m;
+            t = Clock::now();
+            auto fhits = index.nearest(q, 5, accept);
+            filtered[r].push_back(micros_since(t));
+            checksum += fhits.back().distance_m;
+        }
     emit_distribution("knn_k5", plain, 1.0, "us");
     emit_distribution("knn_k5_filter10pct", filtered, 1.0, "us");
     if (checksum < 0) std::printf("impossible\n");
@@ -135,7 +145,7 @@ void bench_routes() {
 
     Uniform u(-0.075, 0.075);
     const int routes = 200, warm_up = 10, snaps = 2000;
-    std::vector<double> snap_us, walk_ms, drive_ms, dijkstra_ms;
+    Rounds snap_us(kRounds), walk_ms(kRounds), drive_ms(kRounds), dijkstra_ms(kRounds);
     double checksum = 0;
     // Untimed first calls, for both builds alike: in wasm they also give V8 the time to replace
     // its baseline code (Liftoff) with optimised code, as it does early in a page's life.
@@ -148,28 +158,35 @@ void bench_routes() {
         auto sa = graph.snap({kNanan.lat + u(rng), kNanan.lng + u(rng)}, dp::TravelMode::walk);
         checksum += sa ? sa->distance_m : 0;
     }
-    for (int i = 0; i < snaps; ++i) {
-        const dp::LatLng a{kNanan.lat + u(rng), kNanan.lng + u(rng)};
-        const auto t = Clock::now();
-        auto sa = graph.snap(a, dp::TravelMode::walk);
-        snap_us.push_back(micros_since(t));
-        checksum += sa ? sa->distance_m : 0;
+    std::vector<dp::LatLng> snap_points(snaps);
+    for (auto& p : snap_points) p = {kNanan.lat + u(rng), kNanan.lng + u(rng)};
+    std::vector<std::pair<dp::LatLng, dp::LatLng>> pairs(routes);
+    for (auto& [a, b] : pairs) {
+        a = {kNanan.lat + u(rng), kNanan.lng + u(rng)};
+        b = {kNanan.lat + u(rng), kNanan.lng + u(rng)};
     }
-    for (int i = 0; i < routes; ++i) {
-        const dp::LatLng a{kNanan.lat + u(rng), kNanan.lng + u(rng)};
-        const dp::LatLng b{kNanan.lat + u(rng), kNanan.lng + u(rng)};
-        auto t = Clock::now();
-        auto walk = graph.route(a, b, dp::TravelMode::walk);
-        walk_ms.push_back(micros_since(t) / 1000.0);
-        t = Clock::now();
-        auto drive = graph.route(a, b, dp::TravelMode::drive);
-        drive_ms.push_back(micros_since(t) / 1000.0);
-        checksum += walk.distance_m + drive.duration_s;
-        if (i % 10 == 0) {  // the reference, for comparison only
+    for (int r = 0; r < kRounds; ++r) {
+        for (const auto& a : snap_points) {
+            const auto t = Clock::now();
+            auto sa = graph.snap(a, dp::TravelMode::walk);
+            snap_us[r].push_back(micros_since(t));
+            checksum += sa ? sa->distance_m : 0;
+        }
+        for (int i = 0; i < routes; ++i) {
+            const auto& [a, b] = pairs[static_cast<std::size_t>(i)];
+            auto t = Clock::now();
+            auto walk = graph.route(a, b, dp::TravelMode::walk);
+            walk_ms[r].push_back(micros_since(t) / 1000.0);
             t = Clock::now();
-            auto ref = graph.route(a, b, dp::TravelMode::walk, dp::RouteAlgorithm::dijkstra);
-            dijkstra_ms.push_back(micros_since(t) / 1000.0);
-            checksum += ref.distance_m;
+            auto drive = graph.route(a, b, dp::TravelMode::drive);
+            drive_ms[r].push_back(micros_since(t) / 1000.0);
+            checksum += walk.distance_m + drive.duration_s;
+            if (i % 10 == 0) {  // the reference, for comparison only
+                t = Clock::now();
+                auto ref = graph.route(a, b, dp::TravelMode::walk, dp::RouteAlgorithm::dijkstra);
+                dijkstra_ms[r].push_back(micros_since(t) / 1000.0);
+                checksum += ref.distance_m;
+            }
         }
     }
     emit_distribution("snap", snap_us, 1.0, "us");
