@@ -23,6 +23,33 @@ std::vector<std::string> wrap_lines(const std::string& text, float width_px) {
     return lines;
 }
 
+struct TextLine {
+    std::string text;
+    float indent = 0;  // px from the block's left edge
+};
+
+// wrap_lines, paragraph by paragraph; a paragraph that starts with a bullet ("· ", "• ") hangs:
+// its later lines start under its text, not under the bullet.
+std::vector<TextLine> layout_lines(const std::string& text, float width_px) {
+    std::vector<TextLine> out;
+    std::size_t start = 0;
+    for (;;) {
+        const std::size_t nl = text.find('\n', start);
+        std::string para = text.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
+        if (!para.empty() && para.back() == '\r') para.pop_back();
+        std::string bullet;
+        for (const char* b : {"· ", "• "})
+            if (para.rfind(b, 0) == 0) bullet = b;
+        const float indent = bullet.empty() ? 0 : ImGui::CalcTextSize(bullet.c_str()).x;
+        const auto lines = wrap_lines(para.substr(bullet.size()), width_px - indent);
+        for (std::size_t i = 0; i < lines.size(); ++i)
+            out.push_back(i == 0 ? TextLine{bullet + lines[i], 0} : TextLine{lines[i], indent});
+        if (nl == std::string::npos) break;
+        start = nl + 1;
+    }
+    return out;
+}
+
 // Extra space between wrapped lines: 0.35 em, so Chinese text breathes (line height ≈ 1.5).
 float line_gap() { return ImGui::GetFontSize() * 0.35f; }
 
@@ -31,8 +58,8 @@ float draw_text_at(ImVec2 pos, const std::string& text, float size_css, ImU32 co
     ImGui::PushFont(nullptr, size_css);
     const float lh = ImGui::GetTextLineHeight() + line_gap();
     float y = pos.y;
-    for (auto& line : wrap_lines(text, width_px)) {
-        ImGui::GetWindowDrawList()->AddText(ImVec2(pos.x, y), color, line.c_str());
+    for (auto& line : layout_lines(text, width_px)) {
+        ImGui::GetWindowDrawList()->AddText(ImVec2(pos.x + line.indent, y), color, line.text.c_str());
         y += lh;
     }
     ImGui::PopFont();
@@ -69,7 +96,7 @@ void text_block(const std::string& text, float size_css, ImU32 color, float widt
 
 float text_block_height(const std::string& text, float size_css, float width_px) {
     ImGui::PushFont(nullptr, size_css);
-    const float h = static_cast<float>(wrap_lines(text, width_px).size()) * (ImGui::GetTextLineHeight() + line_gap());
+    const float h = static_cast<float>(layout_lines(text, width_px).size()) * (ImGui::GetTextLineHeight() + line_gap());
     ImGui::PopFont();
     return h;
 }

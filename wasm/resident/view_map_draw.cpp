@@ -182,10 +182,12 @@ MapDrawStats draw_map_layers(ImDrawList* dl, const MapUi& u, const dp::MapLayer&
     }
 
     // The route: a white-cased blue line from the doorplate to the place.
+    std::vector<ImVec2> route_pts;
     if (ov.route && ov.route->polyline.size() >= 2) {
         std::vector<dp::Point2> world;
         for (auto& ll : ov.route->polyline) world.push_back(u.scene.projection.project(ll));
-        auto pts = screen_pts(cam, world, o, false);
+        route_pts = screen_pts(cam, world, o, false);
+        const auto& pts = route_pts;
         road_line(dl, pts, IM_COL32_WHITE, px(9));
         road_line(dl, pts, ui::theme::kAccent, px(5.5f));
         dl->AddCircleFilled(pts.front(), px(5), IM_COL32_WHITE);
@@ -193,8 +195,19 @@ MapDrawStats draw_map_layers(ImDrawList* dl, const MapUi& u, const dp::MapLayer&
         stats.route_points = static_cast<int>(ov.route->polyline.size());
     }
 
-    // Obstacles for labels: markers and the "you are here" pill.
-    std::vector<dp::Rect> obstacles = ov.controls;
+    // Obstacles for labels: the controls, markers and the "you are here" pill; the route line for
+    // the map's own names (roads, areas, rivers), which must not hide it.
+    std::vector<dp::Rect> obstacles = ov.controls, route_obstacles;
+    const double route_half = px(6), route_step = px(10);
+    for (size_t k = 1; k < route_pts.size(); ++k) {
+        const ImVec2 a = route_pts[k - 1], b = route_pts[k];
+        const double len = std::hypot(b.x - a.x, b.y - a.y);
+        for (double t = 0; t <= len; t += route_step) {
+            const double f = len > 0 ? t / len : 0, x = a.x + (b.x - a.x) * f, y = a.y + (b.y - a.y) * f;
+            if (x >= o.x && x <= end.x && y >= o.y && y <= end.y)  // only where labels can be
+                route_obstacles.push_back({x - route_half, y - route_half, x + route_half, y + route_half});
+        }
+    }
     const float ms = px(30);
     for (auto& m : ov.markers)
         obstacles.push_back({m.at.x - ms * 0.6, m.at.y - ms * 0.6, m.at.x + ms * 0.6, m.at.y + ms * 0.6});
@@ -270,7 +283,22 @@ MapDrawStats draw_map_layers(ImDrawList* dl, const MapUi& u, const dp::MapLayer&
     }
     for (size_t i : dp::visible_shapes(u.scene.water, view))
         if (!layer.water[i].name.empty()) line_label(layer.water[i].name, screen_pts(cam, u.scene.water[i].pts, o, true), 100, kWaterLabel);
-    auto placed = dp::place_labels(cands, obstacles);
+    // Place names first; then the map's names, also clear of the route and of the place names.
+    std::vector<size_t> placed;
+    {
+        std::vector<size_t> place_idx, map_idx;
+        std::vector<dp::LabelCandidate> place_c, map_c;
+        for (size_t k = 0; k < cands.size(); ++k) {
+            (labels[k].above_markers ? place_idx : map_idx).push_back(k);
+            (labels[k].above_markers ? place_c : map_c).push_back(cands[k]);
+        }
+        for (size_t j : dp::place_labels(place_c, obstacles)) {
+            placed.push_back(place_idx[j]);
+            route_obstacles.push_back(place_c[j].rect);
+        }
+        route_obstacles.insert(route_obstacles.end(), obstacles.begin(), obstacles.end());
+        for (size_t j : dp::place_labels(map_c, route_obstacles)) placed.push_back(map_idx[j]);
+    }
     // Map names first (under the markers), place names after the markers.
     for (size_t k : placed)
         if (!labels[k].above_markers) draw_label(dl, cands[k].rect, labels[k]);
