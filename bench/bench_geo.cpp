@@ -147,23 +147,22 @@ void bench_routes() {
     const int routes = 200, warm_up = 10, snaps = 2000;
     Rounds snap_us(kRounds), walk_ms(kRounds), drive_ms(kRounds), dijkstra_ms(kRounds);
     double checksum = 0;
-    // Untimed first calls, for both builds alike: in wasm they also give V8 the time to replace
-    // its baseline code (Liftoff) with optimised code, as it does early in a page's life.
-    for (int i = 0; i < warm_up; ++i) {
-        const dp::LatLng a{kNanan.lat + u(rng), kNanan.lng + u(rng)};
-        const dp::LatLng b{kNanan.lat + u(rng), kNanan.lng + u(rng)};
-        checksum += graph.route(a, b, dp::TravelMode::walk).distance_m + graph.route(a, b, dp::TravelMode::drive).duration_s;
-    }
-    for (int i = 0; i < 50 * warm_up; ++i) {
-        auto sa = graph.snap({kNanan.lat + u(rng), kNanan.lng + u(rng)}, dp::TravelMode::walk);
-        checksum += sa ? sa->distance_m : 0;
-    }
     std::vector<dp::LatLng> snap_points(snaps);
     for (auto& p : snap_points) p = {kNanan.lat + u(rng), kNanan.lng + u(rng)};
     std::vector<std::pair<dp::LatLng, dp::LatLng>> pairs(routes);
     for (auto& [a, b] : pairs) {
         a = {kNanan.lat + u(rng), kNanan.lng + u(rng)};
         b = {kNanan.lat + u(rng), kNanan.lng + u(rng)};
+    }
+    // Untimed first calls, for both builds alike: in wasm they also give V8 the time to replace
+    // its baseline code (Liftoff) with optimised code, as it does early in a page's life.
+    for (int i = 0; i < warm_up; ++i) {
+        const auto& [a, b] = pairs[static_cast<std::size_t>(i)];
+        checksum += graph.route(a, b, dp::TravelMode::walk).distance_m + graph.route(a, b, dp::TravelMode::drive).duration_s;
+    }
+    for (int i = 0; i < 50 * warm_up; ++i) {
+        auto sa = graph.snap(snap_points[static_cast<std::size_t>(i)], dp::TravelMode::walk);
+        checksum += sa ? sa->distance_m : 0;
     }
     for (int r = 0; r < kRounds; ++r) {
         for (const auto& a : snap_points) {

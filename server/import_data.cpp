@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "catalogue_store.hpp"
+#include "places_store.hpp"
 
 namespace dp {
 
@@ -36,9 +37,8 @@ const char* area_kind_zh(const std::string& kind) {
 int depth(const std::string& kind) { return kind == "county" ? 0 : kind == "town" ? 1 : 2; }
 
 template <class T>
-ImportReport start_report(const char* kind, ImportResult<T>& r) {
+ImportReport start_report(ImportResult<T>& r) {
     ImportReport rep;
-    rep.kind = kind;
     rep.issues = std::move(r.issues);
     return rep;
 }
@@ -46,7 +46,6 @@ ImportReport start_report(const char* kind, ImportResult<T>& r) {
 // The rows written, and the importer's own issues with the database checks in file order.
 ImportReport finish(ImportReport& rep, std::size_t loaded) {
     rep.loaded = loaded;
-    rep.file_rejected = loaded == 0 && !rep.issues.empty();
     std::stable_sort(rep.issues.begin(), rep.issues.end(), [](const ImportIssue& a, const ImportIssue& b) {
         return a.line != b.line ? a.line < b.line : a.feature < b.feature;
     });
@@ -74,27 +73,11 @@ std::vector<const T*> rows_passing(const ImportResult<T>& parsed, bool by_featur
     return good;
 }
 
-std::string line_to_json(const std::vector<LatLng>& line) { return latlng_array(line, 7).dump(); }
-
 }  // namespace
-
-const std::vector<std::string>& import_kinds() {
-    static const std::vector<std::string> kinds = {"areas", "doorplates", "service-points", "roads", "map-features"};
-    return kinds;
-}
-
-const char* import_kind_zh(const std::string& kind) {
-    if (kind == "areas") return "区划";
-    if (kind == "doorplates") return "门牌";
-    if (kind == "service-points") return "服务网点";
-    if (kind == "roads") return "道路";
-    if (kind == "map-features") return "地图要素";
-    return "数据";
-}
 
 ImportReport import_areas(Db& db, std::string_view csv) {
     auto parsed = import_areas_csv(csv);
-    ImportReport rep = start_report("areas", parsed);
+    ImportReport rep = start_report(parsed);
     auto lock = db.lock();
     auto known = areas_in(db);
     for (const auto& a : parsed.rows) known[a.id] = {a.kind, a.parent_id};  // the file's own rows count as known
@@ -131,7 +114,7 @@ ImportReport import_areas(Db& db, std::string_view csv) {
 
 ImportReport import_doorplates(Db& db, std::string_view csv) {
     auto parsed = import_doorplates_csv(csv);
-    ImportReport rep = start_report("doorplates", parsed);
+    ImportReport rep = start_report(parsed);
     auto lock = db.lock();
     const auto known = areas_in(db);
     auto good = rows_passing(parsed, false, rep, [&](const Doorplate& d) -> std::optional<Problem> {
@@ -164,7 +147,7 @@ ImportReport import_doorplates(Db& db, std::string_view csv) {
 
 ImportReport import_service_points(Db& db, std::string_view csv, const std::set<std::string>* known_items) {
     auto parsed = import_service_points_csv(csv, known_items);
-    ImportReport rep = start_report("service-points", parsed);
+    ImportReport rep = start_report(parsed);
     auto lock = db.lock();
     const auto known = areas_in(db);
     auto good = rows_passing(parsed, false, rep, [&](const ServicePoint& p) -> std::optional<Problem> {
@@ -200,7 +183,7 @@ ImportReport import_service_points(Db& db, std::string_view csv, const std::set<
 
 ImportReport import_roads(Db& db, std::string_view geojson) {
     auto parsed = import_roads_geojson(geojson);
-    ImportReport rep = start_report("roads", parsed);
+    ImportReport rep = start_report(parsed);
     if (parsed.rows.empty()) return finish(rep, 0);  // an empty or unreadable file never wipes the network
     db.transaction([&] {
         db.exec("DELETE FROM roads");
@@ -208,7 +191,7 @@ ImportReport import_roads(Db& db, std::string_view geojson) {
         for (const auto& r : parsed.rows) {
             ins.reset();
             ins.bind(1, r.name).bind(2, std::string(road_class_name(r.road_class))).bind(3, r.oneway ? 1 : 0);
-            ins.bind(4, line_to_json(r.line));
+            ins.bind(4, stored_line(r.line));
             ins.step();
         }
     });
@@ -217,7 +200,7 @@ ImportReport import_roads(Db& db, std::string_view geojson) {
 
 ImportReport import_map_features(Db& db, std::string_view geojson) {
     auto parsed = import_map_features_geojson(geojson);
-    ImportReport rep = start_report("map-features", parsed);
+    ImportReport rep = start_report(parsed);
     auto lock = db.lock();
     const auto known = areas_in(db);
     auto good = rows_passing(parsed, true, rep, [&](const MapFeature& f) -> std::optional<Problem> {
@@ -230,19 +213,37 @@ ImportReport import_map_features(Db& db, std::string_view geojson) {
         Stmt ins(db, "INSERT INTO map_features (kind, name, area_id, area_kind, polygon) VALUES (?, ?, ?, ?, ?)");
         for (const MapFeature* f : good) {
             ins.reset();
-            ins.bind(1, f->kind).bind(2, f->name).bind(3, f->area_id).bind(4, f->area_kind).bind(5, line_to_json(f->polygon));
+            ins.bind(1, f->kind).bind(2, f->name).bind(3, f->area_id).bind(4, f->area_kind).bind(5, stored_line(f->polygon));
             ins.step();
         }
     });
     return finish(rep, good.size());
 }
 
+const std::vector<ImportKind>& import_kinds() {
+    static const std::vector<ImportKind> kinds = {
+        {"areas", "区划", false, [](Db& db, std::string_view t, const std::set<std::string>*) { return import_areas(db, t); }},
+        {"doorplates", "门牌", false,
+         [](Db& db, std::string_view t, const std::set<std::string>*) { return import_doorplates(db, t); }},
+        {"service-points", "服务网点", true, import_service_points},
+        {"roads", "道路", true, [](Db& db, std::string_view t, const std::set<std::string>*) { return import_roads(db, t); }},
+        {"map-features", "地图要素", true,
+         [](Db& db, std::string_view t, const std::set<std::string>*) { return import_map_features(db, t); }},
+    };
+    return kinds;
+}
+
+const ImportKind* find_import_kind(std::string_view id) {
+    for (const auto& k : import_kinds())
+        if (id == k.id) return &k;
+    return nullptr;
+}
+
 int run_import(const ServerConfig& config, const std::vector<ImportJob>& jobs, std::FILE* out, std::FILE* err) {
     Db db(config.db_path);
     std::set<std::string> items;
     const std::set<std::string>* known_items = nullptr;
-    const bool places = std::any_of(jobs.begin(), jobs.end(), [](const ImportJob& j) { return j.kind == "service-points"; });
-    if (places) {
+    if (std::any_of(jobs.begin(), jobs.end(), [](const ImportJob& j) { return j.kind->load == import_service_points; })) {
         try {
             CatalogueStore catalogue;
             catalogue.load(config.catalogue_path, config.assets_dir + "/guides");
@@ -253,10 +254,10 @@ int run_import(const ServerConfig& config, const std::vector<ImportJob>& jobs, s
         }
     }
     int status = 0;
-    bool map_data = false;
+    bool restart = false;
     for (const auto& kind : import_kinds())
         for (const auto& job : jobs) {
-            if (job.kind != kind) continue;
+            if (job.kind != &kind) continue;
             std::ifstream in(job.path, std::ios::binary);
             if (!in) {
                 std::fprintf(err, "%s：无法读取文件\n", job.path.c_str());
@@ -265,21 +266,16 @@ int run_import(const ServerConfig& config, const std::vector<ImportJob>& jobs, s
             }
             std::ostringstream text;
             text << in.rdbuf();
-            const std::string data = text.str();
-            ImportReport rep = kind == "areas"            ? import_areas(db, data)
-                               : kind == "doorplates"     ? import_doorplates(db, data)
-                               : kind == "service-points" ? import_service_points(db, data, known_items)
-                               : kind == "roads"          ? import_roads(db, data)
-                                                          : import_map_features(db, data);
+            const ImportReport rep = kind.load(db, text.str(), known_items);
             for (const auto& issue : rep.issues) std::fprintf(err, "%s %s\n", job.path.c_str(), issue.text().c_str());
-            std::fprintf(out, "%s（%s）：导入 %zu 条", job.path.c_str(), import_kind_zh(kind), rep.loaded);
+            std::fprintf(out, "%s（%s）：导入 %zu 条", job.path.c_str(), kind.name_zh, rep.loaded);
             if (!rep.issues.empty()) std::fprintf(out, "，%zu 个问题（见上），有问题的行未导入", rep.issues.size());
-            if (rep.file_rejected) std::fprintf(out, "；整个文件未导入");
+            if (rep.file_rejected()) std::fprintf(out, "；整个文件未导入");
             std::fprintf(out, "\n");
             if (!rep.issues.empty()) status = 1;
-            if (rep.loaded > 0 && kind != "areas" && kind != "doorplates") map_data = true;
+            if (rep.loaded > 0 && kind.read_at_start_up) restart = true;
         }
-    if (map_data) std::fprintf(out, "服务网点、道路和地图要素在服务重启后生效。\n");
+    if (restart) std::fprintf(out, "服务网点、道路和地图要素在服务重启后生效。\n");
     return status;
 }
 

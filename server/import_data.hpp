@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "config.hpp"
@@ -16,16 +17,11 @@ namespace dp {
 
 // What one file gave: rows written, and every problem (bad rows are skipped, good rows load).
 struct ImportReport {
-    std::string kind;  // "areas", "doorplates", "service-points", "roads", "map-features"
     std::size_t loaded = 0;
     std::vector<ImportIssue> issues;  // by line (or feature), in file order
-    bool file_rejected = false;       // nothing loaded, because of the issues (a missing column, not GeoJSON, no good row)
+    // Nothing loaded, because of the issues (a missing column, not GeoJSON, no good row).
+    bool file_rejected() const { return loaded == 0 && !issues.empty(); }
 };
-
-// The kinds in the order they must load (doorplates need their areas, places their areas).
-const std::vector<std::string>& import_kinds();
-// 区划, 门牌, 服务网点, 道路, 地图要素
-const char* import_kind_zh(const std::string& kind);
 
 // Each writes the file's good rows and returns the report. Areas, doorplates and service points
 // are added or updated by their id/code; roads and map features replace the whole network
@@ -37,8 +33,19 @@ ImportReport import_service_points(Db& db, std::string_view csv, const std::set<
 ImportReport import_roads(Db& db, std::string_view geojson);
 ImportReport import_map_features(Db& db, std::string_view geojson);
 
+// One kind of file --import takes. import_kinds() lists them in the order they must load
+// (doorplates need their areas, places their areas).
+struct ImportKind {
+    const char* id;         // "areas", "doorplates", "service-points", "roads", "map-features"
+    const char* name_zh;    // 区划, 门牌, 服务网点, 道路, 地图要素
+    bool read_at_start_up;  // a running server reads it only when it starts (places, roads, map features)
+    ImportReport (*load)(Db& db, std::string_view text, const std::set<std::string>* known_items);
+};
+const std::vector<ImportKind>& import_kinds();
+const ImportKind* find_import_kind(std::string_view id);  // null when unknown
+
 struct ImportJob {
-    std::string kind;
+    const ImportKind* kind;
     std::string path;
 };
 

@@ -4,7 +4,6 @@
 #include <signal.h>
 #include <sys/socket.h>
 
-#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <ctime>
@@ -122,14 +121,12 @@ bool parse_args(int argc, char** argv, dp::ServerConfig& c, Commands& commands) 
         else if (a == "--backup") c.backup_path = value("--backup");
         else if (a == "--check") c.check = true;
         else if (a == "--import") {
-            dp::ImportJob job;
-            job.kind = value("--import");
-            const auto& kinds = dp::import_kinds();
-            if (std::find(kinds.begin(), kinds.end(), job.kind) == kinds.end())
+            const std::string kind = value("--import");
+            const dp::ImportKind* k = dp::find_import_kind(kind);
+            if (!k)
                 throw std::runtime_error("--import KIND must be areas, doorplates, service-points, roads or map-features, not " +
-                                         job.kind);
-            job.path = value("--import KIND");
-            commands.imports.push_back(job);
+                                         kind);
+            commands.imports.push_back({k, value("--import KIND")});
         }
         else if (a == "--trust-proxy") c.trust_proxy = true;
         else if (a == "--log-level") {

@@ -1,5 +1,5 @@
-// PlacesStore: loading service points, roads and map features from SQLite into memory (see
-// places_store.hpp; import_data writes them).
+// PlacesStore: loading service points, roads and map features from SQLite into memory, and the
+// stored form of their lines (see places_store.hpp; import_data writes them).
 #include "places_store.hpp"
 
 #include "log.hpp"
@@ -13,6 +13,8 @@ std::vector<LatLng> line_from_json(const std::string& text) {
     return out;
 }
 }  // namespace
+
+std::string stored_line(const std::vector<LatLng>& line) { return latlng_array(line, 7).dump(); }
 
 void PlacesStore::load(Db& db) {
     auto lock = db.lock();

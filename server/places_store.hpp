@@ -44,4 +44,8 @@ private:
     std::vector<MapFeature> features_;
 };
 
+// The stored form of a road's line or a feature's ring (roads.line, map_features.polygon):
+// [[lat,lng],…] with 7 decimals, as load() reads it back.
+std::string stored_line(const std::vector<LatLng>& line);
+
 }  // namespace dp

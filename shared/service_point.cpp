@@ -102,8 +102,9 @@ nlohmann::json place_json(const ServicePoint& p, const LocalDateTime& now, std::
     j["type_name"] = service_point_type_zh(p.type);
     j["hours_today"] = describe_today_zh(p.hours, now.date());
     j["status"] = status_zh(p.hours, now);
-    j["open_now"] = p.hours.is_open(now);
-    if (j["open_now"]) {
+    const bool open = p.hours.is_open(now);
+    j["open_now"] = open;
+    if (open) {
         if (auto end = p.hours.next_closing(now)) j["closes_at"] = format_local_time(*end);
     } else if (auto next = p.hours.next_opening(now)) {
         j["next_opening"] = format_local_time(*next);

@@ -158,7 +158,7 @@ TEST_CASE("a road file replaces the network, but one without a single good road 
 
     auto none = dp::import_roads(db, R"({"type":"FeatureCollection","features":[{"type":"Feature","geometry":null}]})");
     CHECK(none.loaded == 0);
-    CHECK(none.file_rejected);
+    CHECK(none.file_rejected());
     CHECK(count(db, "SELECT COUNT(*) FROM roads") == 2);
     auto broken = dp::import_roads(db, "not json");
     CHECK(texts(broken) == std::vector<std::string>{"不是有效的 JSON"});

@@ -82,15 +82,26 @@ void halo_text(ImDrawList* dl, ImVec2 at, ImU32 c, const std::string& text) {
 struct MapLabel {
     std::string text;
     ImU32 colour;
-    float size;          // CSS px
-    bool above_markers;  // place names; map names go under the markers
+    float size;  // CSS px
 };
 
-void draw_label(ImDrawList* dl, const dp::Rect& r, const MapLabel& l) {
-    ImGui::PushFont(nullptr, l.size);
-    halo_text(dl, ImVec2(static_cast<float>(r.x0), static_cast<float>(r.y0)), l.colour, l.text);
-    ImGui::PopFont();
-}
+// Label candidates with what each one draws, placed together by dp::place_labels.
+struct LabelSet {
+    std::vector<dp::LabelCandidate> cands;
+    std::vector<MapLabel> labels;
+    void add(const dp::Rect& r, int priority, MapLabel l) {
+        cands.push_back({r, priority});
+        labels.push_back(std::move(l));
+    }
+    void draw(ImDrawList* dl, const std::vector<size_t>& placed) const {
+        for (size_t k : placed) {
+            ImGui::PushFont(nullptr, labels[k].size);
+            halo_text(dl, ImVec2(static_cast<float>(cands[k].rect.x0), static_cast<float>(cands[k].rect.y0)), labels[k].colour,
+                      labels[k].text);
+            ImGui::PopFont();
+        }
+    }
+};
 
 }  // namespace
 
@@ -195,8 +206,8 @@ MapDrawStats draw_map_layers(ImDrawList* dl, const MapUi& u, const dp::MapLayer&
         stats.route_points = static_cast<int>(ov.route->polyline.size());
     }
 
-    // Obstacles for labels: the controls, markers and the "you are here" pill; the route line for
-    // the map's own names (roads, areas, rivers), which must not hide it.
+    // Obstacles for labels: the controls, markers and the "you are here" pill; for the map's own
+    // names (roads, areas, rivers) also the route line, which they must not hide.
     std::vector<dp::Rect> obstacles = ov.controls, route_obstacles;
     const double route_half = px(6), route_step = px(10);
     for (size_t k = 1; k < route_pts.size(); ++k) {
@@ -221,10 +232,9 @@ MapDrawStats draw_map_layers(ImDrawList* dl, const MapUi& u, const dp::MapLayer&
     obstacles.push_back(you_rect);
     obstacles.push_back({home.x - px(12), home.y - px(12), home.x + px(12), home.y + px(12)});
 
-    // Labels: the selected place, town names (zoomed out), place names (near the markers), road,
-    // village and river names, in that order of priority; each road and river name once.
-    std::vector<dp::LabelCandidate> cands;
-    std::vector<MapLabel> labels;
+    // Labels: place names (near the markers, the selected one first), then the map's names: towns
+    // (zoomed out), roads, rivers and villages, each road and river name once.
+    LabelSet place_names, map_names;
     const dp::Rect vp{o.x, o.y, end.x, end.y - ov.card_h};
     const auto inside = [&](const dp::Rect& r) { return r.x0 >= vp.x0 && r.x1 <= vp.x1 && r.y0 >= vp.y0 && r.y1 <= vp.y1; };
     const auto text_size = [](const std::string& t, float size) {
@@ -238,8 +248,8 @@ MapDrawStats draw_map_layers(ImDrawList* dl, const MapUi& u, const dp::MapLayer&
         if (!names_of_places && !m.selected) continue;
         const ImVec2 sz = text_size(m.name, 14);
         const double x0 = m.at.x + ms * 0.65, y0 = m.at.y - sz.y * 0.5;
-        cands.push_back({{x0, y0, x0 + sz.x, y0 + sz.y}, m.selected ? 1000 : 200 + dp::place_style(m.type).priority});
-        labels.push_back({m.name, ui::theme::kText, 14, true});
+        place_names.add({x0, y0, x0 + sz.x, y0 + sz.y}, m.selected ? 1000 : 200 + dp::place_style(m.type).priority,
+                        {m.name, ui::theme::kText, 14});
     }
     // Towns when zoomed out, villages/communities in between (not at street level).
     for (size_t i = 0; i < layer.areas.size() && i < u.scene.areas.size(); ++i) {
@@ -251,8 +261,7 @@ MapDrawStats draw_map_layers(ImDrawList* dl, const MapUi& u, const dp::MapLayer&
         const dp::Point2 c = cam.to_screen(u.scene.areas[i]);
         const dp::Rect r{o.x + c.x - sz.x * 0.5, o.y + c.y - sz.y * 0.5, o.x + c.x + sz.x * 0.5, o.y + c.y + sz.y * 0.5};
         if (!inside(r)) continue;
-        cands.push_back({r, town ? 300 : 90});
-        labels.push_back({a.name, town ? kTownLabel : kAreaLabel, size, false});
+        map_names.add(r, town ? 300 : 90, {a.name, town ? kTownLabel : kAreaLabel, size});
     }
     // Roads and rivers: along the longest visible piece, the copy nearest the middle of the screen.
     std::map<std::string, std::pair<double, size_t>> best_line;  // name → (distance to middle, candidate)
@@ -268,13 +277,12 @@ MapDrawStats draw_map_layers(ImDrawList* dl, const MapUi& u, const dp::MapLayer&
         auto it = best_line.find(name);
         if (it != best_line.end() && off >= it->second.first) return;
         if (it != best_line.end()) {
-            cands[it->second.second] = {r, prio};
+            map_names.cands[it->second.second] = {r, prio};
             it->second.first = off;
             return;
         }
-        best_line[name] = {off, cands.size()};
-        cands.push_back({r, prio});
-        labels.push_back({name, colour, 14, false});
+        best_line[name] = {off, map_names.cands.size()};
+        map_names.add(r, prio, {name, colour, 14});
     };
     for (auto& [i, pts] : roads) {
         const auto& r = layer.roads[i];
@@ -284,25 +292,12 @@ MapDrawStats draw_map_layers(ImDrawList* dl, const MapUi& u, const dp::MapLayer&
     for (size_t i : dp::visible_shapes(u.scene.water, view))
         if (!layer.water[i].name.empty()) line_label(layer.water[i].name, screen_pts(cam, u.scene.water[i].pts, o, true), 100, kWaterLabel);
     // Place names first; then the map's names, also clear of the route and of the place names.
-    std::vector<size_t> placed;
-    {
-        std::vector<size_t> place_idx, map_idx;
-        std::vector<dp::LabelCandidate> place_c, map_c;
-        for (size_t k = 0; k < cands.size(); ++k) {
-            (labels[k].above_markers ? place_idx : map_idx).push_back(k);
-            (labels[k].above_markers ? place_c : map_c).push_back(cands[k]);
-        }
-        for (size_t j : dp::place_labels(place_c, obstacles)) {
-            placed.push_back(place_idx[j]);
-            route_obstacles.push_back(place_c[j].rect);
-        }
-        route_obstacles.insert(route_obstacles.end(), obstacles.begin(), obstacles.end());
-        for (size_t j : dp::place_labels(map_c, route_obstacles)) placed.push_back(map_idx[j]);
-    }
-    // Map names first (under the markers), place names after the markers.
-    for (size_t k : placed)
-        if (!labels[k].above_markers) draw_label(dl, cands[k].rect, labels[k]);
-    stats.labels = static_cast<int>(placed.size());
+    const std::vector<size_t> placed_places = dp::place_labels(place_names.cands, obstacles);
+    for (size_t k : placed_places) route_obstacles.push_back(place_names.cands[k].rect);
+    route_obstacles.insert(route_obstacles.end(), obstacles.begin(), obstacles.end());
+    const std::vector<size_t> placed_names = dp::place_labels(map_names.cands, route_obstacles);
+    map_names.draw(dl, placed_names);  // under the markers; place names go above them
+    stats.labels = static_cast<int>(placed_places.size() + placed_names.size());
 
     // The doorplate.
     dl->AddCircleFilled(home, px(20), IM_COL32(196, 30, 58, 40));
@@ -314,8 +309,7 @@ MapDrawStats draw_map_layers(ImDrawList* dl, const MapUi& u, const dp::MapLayer&
     for (auto& m : ov.markers)
         if (m.selected) draw_marker(dl, m.at, m.type, ms * 1.25f, true);
 
-    for (size_t k : placed)
-        if (labels[k].above_markers) draw_label(dl, cands[k].rect, labels[k]);
+    place_names.draw(dl, placed_places);
 
     // "你在这里": a dark pill above the doorplate with a pointer.
     const ImVec2 a(static_cast<float>(you_rect.x0), static_cast<float>(you_rect.y0)),
